@@ -1,0 +1,17 @@
+"""The one exception hierarchy of newsline."""
+
+
+class NewslineError(Exception):
+    """Root of every error newsline raises on purpose."""
+
+
+class InputError(NewslineError):
+    """Bad input: unreadable, empty, non-UTF-8, malformed, or without a date.
+
+    The message is one line that names the file (``path``) and the problem.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")

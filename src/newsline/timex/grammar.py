@@ -1,0 +1,214 @@
+"""Loads a language folder (vocabularies, patterns, rules) and compiles its rules.
+
+A language folder ``resources/<lang>/`` holds:
+
+- ``vocab/<name>.tsv``: ``surface<TAB>normalized`` lines; ``{name}`` in a rule matches any
+  surface form and ``$group`` gives the normalized value. A ``# case: sensitive`` line makes
+  the forms match only as written (and in upper case).
+- ``patterns/<name>.txt``: one regular-expression alternative per line (no capturing groups);
+  ``{name}`` in a rule matches any of them and ``$group`` gives the matched text.
+- ``numbers.toml``: number words; ``{number}`` matches a number in digits or words and
+  ``$group`` gives its value.
+- ``rules/*.toml``: ``[[rule]]`` records (see ``rules/README.md`` in the folder).
+
+In rule patterns and vocabulary forms a space stands for any run of white space.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from newsline.timex.numbers import NumberWords
+
+RESOURCES = Path(__file__).parent / "resources"
+PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)(?::(\w+))?\}")
+GROUP_REF = re.compile(r"^\$(\w+)$")
+
+
+class GrammarError(ValueError):
+    """A language folder holds a file or rule the engine cannot use."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule: a pattern, the TIMEX3 type and the value to build."""
+
+    name: str
+    regex: re.Pattern[str]
+    type: str
+    value: dict[str, Any]
+    mod: str | None
+    priority: int
+    normalizers: dict[str, str]
+    not_before: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None
+    only_after: re.Pattern[str] | None = None
+    source: str = ""
+
+
+@dataclass
+class Grammar:
+    """Everything a language contributes: vocabularies, patterns, number words and rules."""
+
+    language: str
+    vocab: dict[str, dict[str, str]] = field(default_factory=dict)
+    patterns: dict[str, str] = field(default_factory=dict)
+    numbers: NumberWords | None = None
+    rules: list[Rule] = field(default_factory=list)
+
+    def normalize(self, kind: str, text: str) -> Any:
+        """The normalized value of ``text`` matched by placeholder ``kind``."""
+        if kind in self.vocab:
+            table = self.vocab[kind]
+            key = " ".join(text.lower().split())
+            return table.get(key, table.get(key.rstrip(".")))
+        if kind == "number" and self.numbers is not None:
+            return self.numbers.parse(text)
+        return text
+
+    def fragment(self, name: str) -> str:
+        """The regular expression a ``{name}`` placeholder stands for."""
+        if name in self.patterns:
+            return self.patterns[name]
+        if name == "number" and self.numbers is not None:
+            return self.numbers.pattern
+        raise GrammarError(f"{self.language}: unknown placeholder {{{name}}}")
+
+
+def _space(regex: str) -> str:
+    # A literal space in data means any run of white space (articles wrap lines).
+    return regex.replace("\\ ", " ").replace(" ", r"\s+")
+
+
+def _load_vocab(path: Path) -> tuple[dict[str, str], str]:
+    table: dict[str, str] = {}
+    sensitive = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("#"):
+            sensitive |= line.replace(" ", "").lower() == "#case:sensitive"
+            continue
+        if not line.strip():
+            continue
+        surface, _, value = line.partition("\t")
+        if not value:
+            raise GrammarError(f"{path}:{number}: expected 'surface<TAB>value'")
+        table[" ".join(surface.lower().split())] = value.strip()
+        if sensitive:
+            table.setdefault(surface, value.strip())
+    forms = {line.partition("\t")[0].strip() for line in path.read_text(encoding="utf-8")
+             .splitlines() if line.strip() and not line.startswith("#")}
+    if sensitive:
+        forms |= {f.upper() for f in forms}
+    alternatives = "|".join(_space(re.escape(f)) for f in sorted(forms, key=len, reverse=True))
+    regex = f"(?-i:{alternatives})" if sensitive else f"(?:{alternatives})"
+    return table, regex
+
+
+def _load_patterns(path: Path) -> str:
+    lines = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            compiled = re.compile(line)
+        except re.error as exc:
+            raise GrammarError(f"{path}:{number}: {exc}") from exc
+        if compiled.groups:
+            raise GrammarError(f"{path}:{number}: use (?:...) groups, not capturing ones")
+        lines.append(line)
+    lines.sort(key=len, reverse=True)
+    return "(?:" + "|".join(_space(x) for x in lines) + ")"
+
+
+def _expand(grammar: Grammar, pattern: str, where: str) -> tuple[str, dict[str, str]]:
+    normalizers: dict[str, str] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        kind, group = match.group(1), match.group(2)
+        if kind == "number" or kind in grammar.patterns or kind in grammar.vocab:
+            body = grammar.fragment(kind)
+        else:
+            raise GrammarError(f"{where}: unknown placeholder {{{kind}}}")
+        if group is None:
+            return body
+        if group in normalizers:
+            raise GrammarError(f"{where}: group {group!r} used twice")
+        normalizers[group] = kind
+        return f"(?P<{group}>{body})"
+
+    return _space(PLACEHOLDER.sub(replace, pattern)), normalizers
+
+
+def _context_regex(grammar: Grammar, pattern: str | None, where: str, before: bool):
+    if not pattern:
+        return None
+    body, _ = _expand(grammar, pattern, where)
+    return re.compile(rf"(?:{body})\s*$" if before else rf"^\s*(?:{body})", re.IGNORECASE)
+
+
+def _compile_rule(grammar: Grammar, record: dict[str, Any], where: str) -> Rule:
+    for key in ("name", "pattern", "type"):
+        if key not in record:
+            raise GrammarError(f"{where}: rule without {key!r}")
+    where = f"{where} rule {record['name']}"
+    body, normalizers = _expand(grammar, record["pattern"], where)
+    try:
+        regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise GrammarError(f"{where}: {exc}") from exc
+    if regex.match(""):
+        raise GrammarError(f"{where}: pattern matches the empty string")
+    for group in regex.groupindex:
+        normalizers.setdefault(group, "")  # a plain (?P<g>...) group gives its text
+    value = record.get("value", {"fn": "literal", "value": ""})
+    for arg in [*value.values(), record.get("mod")]:
+        ref = GROUP_REF.match(str(arg))
+        if ref and ref.group(1) not in normalizers:
+            raise GrammarError(f"{where}: value refers to unknown group ${ref.group(1)}")
+    return Rule(
+        name=record["name"], regex=regex, type=record["type"], value=value,
+        mod=record.get("mod"), priority=int(record.get("priority", 0)),
+        normalizers=normalizers,
+        not_before=_context_regex(grammar, record.get("not_before"), where, True),
+        not_after=_context_regex(grammar, record.get("not_after"), where, False),
+        only_after=_context_regex(grammar, record.get("only_after"), where, True),
+        source=where,
+    )
+
+
+@cache
+def load_grammar(language: str = "en") -> Grammar:
+    """Load and compile the language folder ``resources/<language>/`` (cached)."""
+    folder = RESOURCES / language
+    if not (folder / "rules").is_dir():
+        raise GrammarError(f"no language folder with rules at {folder}")
+    grammar = Grammar(language)
+    numbers_file = folder / "numbers.toml"
+    if numbers_file.exists():
+        grammar.numbers = NumberWords.from_table(tomllib.loads(numbers_file.read_text("utf-8")))
+    for path in sorted((folder / "vocab").glob("*.tsv")):
+        table, regex = _load_vocab(path)
+        grammar.vocab[path.stem] = table
+        grammar.patterns[path.stem] = regex
+    for path in sorted((folder / "patterns").glob("*.txt")):
+        grammar.patterns[path.stem] = _load_patterns(path)
+    # Patterns may use other placeholders: expand until stable (no cycles in data).
+    for name, regex in list(grammar.patterns.items()):
+        for _ in range(5):
+            if not PLACEHOLDER.search(regex):
+                break
+            regex, _groups = _expand(grammar, regex, f"patterns/{name}")
+        grammar.patterns[name] = regex
+    for path in sorted((folder / "rules").glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise GrammarError(f"{path}: {exc}") from exc
+        for index, record in enumerate(data.get("rule", []), 1):
+            grammar.rules.append(_compile_rule(grammar, record, f"{path.name}#{index}"))
+    return grammar

@@ -1,0 +1,74 @@
+"""Number words by composition: "one hundred and twenty" -> 120, "a" -> 1.
+
+The vocabulary comes from the language folder (``numbers.toml``); the engine only knows
+how units, tens and scales combine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """A language's number words and the compiled pattern that matches a spelled number."""
+
+    values: dict[str, float]
+    scales: dict[str, int]
+    joiners: tuple[str, ...]
+    pattern: str
+    articles: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_table(cls, table: dict) -> NumberWords:
+        """Build from the ``numbers.toml`` table of a language folder."""
+        values: dict[str, float] = {}
+        for section in ("units", "teens", "tens", "articles", "fractions"):
+            values.update({k.lower(): float(v) for k, v in table.get(section, {}).items()})
+        scales = {k.lower(): int(v) for k, v in table.get("scales", {}).items()}
+        joiners = tuple(table.get("joiners", ["and"]))
+        words = sorted([*values, *scales], key=len, reverse=True)
+        word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+        join = "(?:[ -]+(?:(?:" + "|".join(re.escape(j) for j in joiners) + ") )?)"
+        digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+        spelled = f"{word}(?:{join}{word})*"
+        articles = frozenset(k.lower() for k in table.get("articles", {}))
+        return cls(values, scales, joiners, f"(?:{digits}|{spelled})", articles)
+
+    def parse(self, text: str) -> float | None:
+        """The value of a number written in digits or words; None if it is not one."""
+        text = text.strip().lower()
+        if not text:
+            return None
+        if text[0].isdigit():
+            try:
+                return float(text.replace(",", ""))
+            except ValueError:
+                return None
+        total = 0.0
+        current = 0.0
+        seen = False
+        words = [w for w in re.split(r"[\s-]+", text) if w and w not in self.joiners]
+        for index, word in enumerate(words):
+            if word in self.values:
+                if word in self.articles and len(words) > 1 and not (
+                        index + 1 < len(words) and words[index + 1] in self.scales):
+                    continue  # "half an", "and a half": an article counts only alone or scaled
+                current += self.values[word]
+                seen = True
+            elif word in self.scales:
+                scale = self.scales[word]
+                current = (current or 1.0) * scale
+                if scale >= 1000:
+                    total += current
+                    current = 0.0
+                seen = True
+            else:
+                return None
+        return total + current if seen else None
+
+
+def format_number(value: float) -> str:
+    """Render a count for a TIMEX3 value: 3.0 -> "3", 0.5 -> "0.5"."""
+    return str(int(value)) if value == int(value) else f"{value:g}"

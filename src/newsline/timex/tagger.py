@@ -1,0 +1,139 @@
+"""The TIMEX3 tagger: run a language's rules over a text, keep the best spans, resolve them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from newsline.documents.model import Document, Timex
+from newsline.timex.grammar import GROUP_REF, Grammar, Rule, load_grammar
+from newsline.timex.values import Context, resolve
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+_LEFT_WINDOW = 90
+
+
+class TimexTagger:
+    """Finds and normalizes time expressions; load once, call many times."""
+
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
+        self.grammar: Grammar = load_grammar(language)
+        self._future = self._optional_pattern("future_cue")
+        self._past = self._optional_pattern("past_cue")
+
+    def _optional_pattern(self, name: str) -> re.Pattern[str] | None:
+        body = self.grammar.patterns.get(name)
+        return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE) if body else None
+
+    def tag(self, text: str, dct: str | None) -> list[Timex]:
+        """Time expressions of ``text`` resolved against ``dct`` (ISO date), in text order."""
+        anchor = _parse_dct(dct)
+        chosen = self._select(text)
+        timexes: list[Timex] = []
+        ctx = Context(dct=anchor, focus=anchor)
+        for start, end, rule, match in chosen:
+            if rule.type == "NONE":
+                continue
+            ctx.future = self._is_future(text, start, end)
+            args = self._arguments(rule, match)
+            try:
+                result = resolve(args, ctx)
+            except (ValueError, OverflowError, KeyError):
+                result = None
+            if result is None or not result.value:
+                continue
+            mod = self._argument(rule, match, rule.mod) if rule.mod else None
+            timexes.append(Timex(
+                start=start, end=end, text=text[start:end],
+                type=result.type or rule.type, value=result.value, mod=mod or None,
+                id=f"t{len(timexes) + 1}", quant=result.quant, freq=result.freq,
+            ))
+            focus = _day_of(result.value)
+            if focus is not None:
+                ctx.focus = focus
+        return timexes
+
+    def annotate(self, doc: Document) -> Document:
+        """Set ``doc.timexes`` from its text and DCT; returns the same document."""
+        doc.timexes = self.tag(doc.text, doc.dct)
+        return doc
+
+    def _select(self, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+        """All rule matches, then the longest non-overlapping ones (ties: priority, order)."""
+        candidates = []
+        for order, rule in enumerate(self.grammar.rules):
+            for match in rule.regex.finditer(text):
+                start, end = match.span()
+                if rule.not_before and rule.not_before.search(text, max(0, start - 40), start):
+                    continue
+                if rule.not_after and rule.not_after.match(text[end:end + 40]):
+                    continue
+                if rule.only_after and not rule.only_after.search(
+                        text, max(0, start - 40), start):
+                    continue
+                candidates.append((start - end, -rule.priority, order, start, end, rule, match))
+        candidates.sort(key=lambda c: c[:3])
+        starts: list[int] = []
+        ends: list[int] = []
+        chosen = []
+        for _length, _prio, _order, start, end, rule, match in candidates:
+            i = bisect_left(starts, start)
+            if i > 0 and ends[i - 1] > start:
+                continue
+            if i < len(starts) and starts[i] < end:
+                continue
+            starts.insert(i, start)
+            ends.insert(i, end)
+            chosen.append((start, end, rule, match))
+        chosen.sort(key=lambda c: c[0])
+        return chosen
+
+    def _argument(self, rule: Rule, match: re.Match[str], raw: object) -> object:
+        ref = GROUP_REF.match(str(raw))
+        if not ref:
+            return raw
+        group = ref.group(1)
+        text = match.group(group)
+        if text is None:
+            return None
+        return self.grammar.normalize(rule.normalizers[group], text)
+
+    def _arguments(self, rule: Rule, match: re.Match[str]) -> dict[str, object]:
+        return {key: self._argument(rule, match, raw) for key, raw in rule.value.items()}
+
+    def _is_future(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence before a span speaks of the future (a cue not undone later)."""
+        if self._future is None:
+            return False
+        left_from = max(0, start - _LEFT_WINDOW)
+        boundaries = list(_SENTENCE_END.finditer(text, left_from, start))
+        if boundaries:
+            left_from = boundaries[-1].end()
+        cues = list(self._future.finditer(text, left_from, start))
+        if cues:
+            future_left = cues[-1]
+            if self._past is None:
+                return True
+            past_after = self._past.search(text, future_left.end(), start)
+            return past_after is None
+        return False
+
+
+def _parse_dct(dct: str | None) -> date | None:
+    if not dct:
+        return None
+    try:
+        return date.fromisoformat(dct[:10])
+    except ValueError:
+        return None
+
+
+def _day_of(value: str) -> date | None:
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,341 @@
+"""Value functions: turn a rule's partly specified value into a TIMEX3 value.
+
+Rules name a function (``fn``) and its arguments, already normalized by the language data
+(month numbers, unit codes, counts). The functions know calendars, not languages: they fix
+the value against the document creation time (DCT), the tense around the expression and
+the date in focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from newsline.timex.calendar import easter, nth_weekday, render, shift, valid_day
+from newsline.timex.numbers import format_number
+
+
+@dataclass
+class Context:
+    """What a value is resolved against."""
+
+    dct: date | None
+    future: bool = False
+    focus: date | None = None
+
+
+@dataclass
+class Result:
+    """A resolved value; ``type``/``quant``/``freq`` override the rule's when set."""
+
+    value: str
+    type: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+
+
+ValueFn = Callable[[dict[str, Any], Context], Result | None]
+FUNCTIONS: dict[str, ValueFn] = {}
+
+
+def value_fn(name: str) -> Callable[[ValueFn], ValueFn]:
+    """Register a value function under ``name`` (the rule's ``fn``)."""
+
+    def register(fn: ValueFn) -> ValueFn:
+        FUNCTIONS[name] = fn
+        return fn
+
+    return register
+
+
+def _int(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _year(raw: Any, ctx: Context) -> int | None:
+    text = str(raw).strip().lstrip("'’").replace(",", "") if raw is not None else ""
+    if not text.isdigit():
+        return None
+    year = int(text)
+    if len(text) == 2:
+        pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 30
+        year += 1900 if year > pivot else 2000
+    return year
+
+
+def _offset(args: dict[str, Any]) -> int | None:
+    amount = args.get("offset", 0)
+    count = args.get("n")
+    sign = _int(args.get("sign", 1)) or 1
+    if count is not None:
+        number = _int(count)
+        if number is None:
+            return None
+        return sign * number
+    return _int(amount)
+
+
+def _year_for(month: int, day_: int | None, ctx: Context) -> int:
+    """The year of a month (and day) given without one: the nearest in the tense's direction."""
+    assert ctx.dct is not None
+    here = (ctx.dct.month, ctx.dct.day if day_ is not None else 0)
+    there = (month, day_ or 0)
+    if ctx.future:
+        return ctx.dct.year if there >= here else ctx.dct.year + 1
+    return ctx.dct.year if there <= here or month == ctx.dct.month else ctx.dct.year - 1
+
+
+def _pod(base: str, args: dict[str, Any]) -> Result:
+    pod = args.get("pod")
+    if pod:
+        return Result(f"{base}T{pod}", type="TIME")
+    return Result(base)
+
+
+@value_fn("literal")
+def literal(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A fixed value, e.g. PRESENT_REF."""
+    return Result(str(args["value"])) if args.get("value") else None
+
+
+@value_fn("date")
+def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A calendar date from year, month, day, decade or century; missing years from the DCT."""
+    if args.get("decade") is not None:
+        year = _year("".join(ch for ch in str(args["decade"]) if ch.isdigit()), ctx)
+        if year is None:
+            return None
+        return Result(f"{year // 10:03d}")
+    if args.get("century") is not None:
+        number = _int(args["century"])
+        return Result(f"{number - 1:02d}") if number else None
+    month = _int(args.get("month"))
+    day_ = _int(args.get("day"))
+    year = _year(args["year"], ctx) if args.get("year") is not None else None
+    if year is None and args.get("year") is not None:
+        return None
+    if month is None:
+        return Result(f"{year:04d}") if year is not None else None
+    if year is None:
+        if ctx.dct is None:
+            year_text = "XXXX"
+            if day_ is None:
+                return Result(f"XXXX-{month:02d}")
+            return _pod(f"{year_text}-{month:02d}-{day_:02d}", args)
+        year = _year_for(month, day_, ctx)
+    if day_ is None:
+        return Result(f"{year:04d}-{month:02d}")
+    if not valid_day(year, month, day_):
+        return None
+    return _pod(f"{year:04d}-{month:02d}-{day_:02d}", args)
+
+
+@value_fn("weekday")
+def weekday(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A named weekday: the one before the DCT in past contexts, after it in future ones."""
+    target = _int(args.get("day"))
+    if target is None:
+        return None
+    if ctx.dct is None:
+        return Result(f"XXXX-WXX-{target}")
+    explicit = _int(args.get("offset"))
+    today = ctx.dct.isoweekday()
+    if explicit is None:
+        delta = (target - today) % 7 if ctx.future else -((today - target) % 7)
+    elif explicit < 0:
+        delta = -((today - target) % 7 or 7)
+    elif explicit > 0:
+        delta = (target - today) % 7 or 7
+    else:
+        delta = target - today
+    return _pod((ctx.dct + timedelta(days=delta)).isoformat(), args)
+
+
+@value_fn("rel")
+def relative(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A period ``offset`` units from the DCT (or the date in focus), at the unit's grain."""
+    unit = str(args.get("unit"))
+    offset = _offset(args)
+    if offset is None:
+        return None
+    grain = str(args.get("grain", unit))
+    base = ctx.focus if args.get("anchor") == "focus" and ctx.focus else ctx.dct
+    if base is None:
+        return None
+    try:
+        value = render(shift(base, unit, offset), grain)
+    except (ValueError, OverflowError):
+        return None
+    return _pod(value, args)
+
+
+@value_fn("ago")
+def ago(args: dict[str, Any], ctx: Context) -> Result | None:
+    """``n`` units before (or after, sign=1) the DCT; vague counts become PAST_REF/FUTURE_REF."""
+    count = args.get("n")
+    sign = _int(args.get("sign", -1)) or -1
+    if count in (None, "X"):
+        return Result("PAST_REF" if sign < 0 else "FUTURE_REF")
+    number = _int(count)
+    unit = str(args.get("unit"))
+    base = ctx.focus if args.get("anchor") == "focus" and ctx.focus else ctx.dct
+    if number is None or base is None:
+        return None
+    if unit in ("TH", "TM", "TS"):
+        return None
+    try:
+        return Result(render(shift(base, unit, sign * number), args.get("grain", unit)))
+    except (ValueError, OverflowError):
+        return None
+
+
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"),
+            "TH": (60, "TM"), "TM": (60, "TS")}
+_SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "H": (6, "M"), "WE": (2, "D"),
+           "FN": (2, "W")}
+
+
+def duration_value(count: Any, unit: str) -> str | None:
+    """``P``/``PT`` value for ``count`` units (count "X" for an unspecified number)."""
+    if count == "X" or count is None:
+        if unit in _SCALED and unit not in ("DE", "CE"):
+            unit = _SCALED[unit][1]
+        code = {"TH": "H", "TM": "M", "TS": "S"}.get(unit, unit)
+        return f"PTX{code}" if unit.startswith("T") else f"PX{code}"
+    try:
+        number = float(count)
+    except (TypeError, ValueError):
+        return None
+    if unit in _SCALED:
+        factor, unit = _SCALED[unit]
+        number *= factor
+    while number != int(number) and unit in _SMALLER:
+        factor, unit = _SMALLER[unit]
+        number *= factor
+    text = format_number(number)
+    if unit.startswith("T"):
+        return f"PT{text}{unit[1]}"
+    return f"P{text}{unit}"
+
+
+@value_fn("duration")
+def duration(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A length of time: ``n`` (a count or X) units."""
+    count = args.get("n", 1)
+    value = duration_value(count, str(args.get("unit")))
+    return Result(value) if value else None
+
+
+@value_fn("set")
+def recurrence(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A recurring time: every ``n`` units, or a fixed pattern value such as XXXX-WXX-2."""
+    if args.get("day") is not None:
+        value = f"XXXX-WXX-{_int(args['day'])}"
+        if args.get("pod"):
+            value += f"T{args['pod']}"
+    elif args.get("value"):
+        value = str(args["value"])
+    else:
+        value = duration_value(args.get("n", 1), str(args.get("unit")))
+        if value is None:
+            return None
+    return Result(value, quant=args.get("quant"), freq=args.get("freq"))
+
+
+@value_fn("quarter")
+def quarter(args: dict[str, Any], ctx: Context) -> Result | None:
+    """Quarter or half ``n`` of a year (given, or the latest one the DCT allows)."""
+    number = _int(args.get("n"))
+    unit = str(args.get("unit", "Q"))
+    if number is None:
+        return None
+    year = _year(args["year"], ctx) if args.get("year") is not None else None
+    if year is None:
+        if ctx.dct is None:
+            return Result(f"XXXX-{unit}{number}")
+        current = (ctx.dct.month - 1) // (3 if unit == "Q" else 6) + 1
+        year = ctx.dct.year
+        if number > current and not ctx.future:
+            year -= 1
+        year += _int(args.get("offset")) or 0
+    return Result(f"{year:04d}-{unit}{number}")
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@value_fn("season")
+def season(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A season (SP, SU, FA, WI) of a given year, the DCT's, or one ``offset`` years off."""
+    code = args.get("season")
+    if not code:
+        return None
+    year = _year(args["year"], ctx) if args.get("year") is not None else None
+    if year is None:
+        if ctx.dct is None:
+            return Result(f"XXXX-{code}")
+        year = ctx.dct.year + (_int(args.get("offset")) or 0)
+        starts = _SEASON_START.get(str(code), ctx.dct.month)
+        if args.get("offset") is None and ctx.future and starts < ctx.dct.month:
+            year += 1
+        elif args.get("offset") is None and not ctx.future and starts > ctx.dct.month:
+            year -= 1
+    return Result(f"{year:04d}-{code}")
+
+
+@value_fn("holiday")
+def holiday(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A holiday given as MM-DD, month:weekday:n (nth weekday) or 'easter[+/-days]'."""
+    rule = str(args.get("name") or "")
+    year = _year(args["year"], ctx) if args.get("year") is not None else None
+    if year is None:
+        if ctx.dct is None:
+            return None
+        year = ctx.dct.year
+    try:
+        if rule.startswith("easter"):
+            day_ = easter(year) + timedelta(days=int(rule[6:] or 0))
+        elif ":" in rule:
+            month, weekday_, n = (int(x) for x in rule.split(":"))
+            day_ = nth_weekday(year, month, weekday_, n)
+        else:
+            month, dom = (int(x) for x in rule.split("-"))
+            day_ = date(year, month, dom)
+    except ValueError:
+        return None
+    return Result(day_.isoformat())
+
+
+@value_fn("clock")
+def clock(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A clock time (hour, minute, am/pm) on the DCT's day or a weekday's date."""
+    hour = _int(args.get("hour"))
+    minute = _int(args.get("minute")) or 0
+    if hour is None or not 0 <= hour <= 24 or not 0 <= minute < 60:
+        return None
+    half = str(args.get("ampm") or "").lower()
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if args.get("day") is not None:
+        base = weekday({"day": args["day"]}, ctx)
+        day_text = base.value if base else "XXXX-XX-XX"
+    else:
+        day_text = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Result(f"{day_text}T{hour:02d}:{minute:02d}", type="TIME")
+
+
+def resolve(args: dict[str, Any], ctx: Context) -> Result | None:
+    """Run the value function the rule names."""
+    fn = FUNCTIONS.get(str(args.get("fn")))
+    if fn is None:
+        raise KeyError(f"unknown value function {args.get('fn')!r}")
+    return fn(args, ctx)
