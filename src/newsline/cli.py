@@ -12,6 +12,7 @@ from newsline.documents import Document, iter_documents, to_json, to_timeml
 from newsline.errors import InputError, NewslineError
 
 EXIT_BAD_INPUT = 2
+TIMEML_EXTENSIONS = (".tml", ".xml")
 
 
 def _report(err: InputError) -> None:
@@ -46,7 +47,6 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def _gold_files(paths: Sequence[str], split: str) -> list[str]:
-    from newsline.documents.readers import SUPPORTED_EXTENSIONS
     from newsline.evaluation import filter_split
 
     files: list[Path] = []
@@ -54,7 +54,7 @@ def _gold_files(paths: Sequence[str], split: str) -> list[str]:
         path = Path(arg)
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix.lower() in SUPPORTED_EXTENSIONS
+                                if p.suffix.lower() in TIMEML_EXTENSIONS
                                 and not p.name.startswith(".")))
         else:
             files.append(path)

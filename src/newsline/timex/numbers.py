@@ -28,12 +28,17 @@ class NumberWords:
             values.update({k.lower(): float(v) for k, v in table.get(section, {}).items()})
         scales = {k.lower(): int(v) for k, v in table.get("scales", {}).items()}
         joiners = tuple(table.get("joiners", ["and"]))
-        words = sorted([*values, *scales], key=len, reverse=True)
+        articles = frozenset(k.lower() for k in table.get("articles", {}))
+        words = sorted([w for w in [*values, *scales] if w not in articles], key=len, reverse=True)
         word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+        article = "(?:" + "|".join(re.escape(a) for a in sorted(articles, key=len, reverse=True))
         join = "(?:[ -]+(?:(?:" + "|".join(re.escape(j) for j in joiners) + ") )?)"
         digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-        spelled = f"{word}(?:{join}{word})*"
-        articles = frozenset(k.lower() for k in table.get("articles", {}))
+        # An article is a number only alone or before a scale or fraction ("a hundred").
+        scaled = "(?:" + "|".join(re.escape(w) for w in sorted(
+            [*scales, *table.get("fractions", {})], key=len, reverse=True)) + ")"
+        spelled = f"{word}(?:{join}{word})*|{article}(?: {scaled})?)" if articles else (
+            f"{word}(?:{join}{word})*")
         return cls(values, scales, joiners, f"(?:{digits}|{spelled})", articles)
 
     def parse(self, text: str) -> float | None:

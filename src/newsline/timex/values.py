@@ -123,6 +123,12 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
         return None
     if month is None:
         return Result(f"{year:04d}") if year is not None else None
+    shift_year = _int(args.get("shift"))
+    if year is None and shift_year is not None and ctx.dct is not None:
+        if shift_year == 0:
+            year = ctx.dct.year
+        else:
+            ctx = Context(ctx.dct, future=shift_year > 0, focus=ctx.focus)
     if year is None:
         if ctx.dct is None:
             year_text = "XXXX"
@@ -227,8 +233,10 @@ def duration_value(count: Any, unit: str) -> str | None:
 
 @value_fn("duration")
 def duration(args: dict[str, Any], ctx: Context) -> Result | None:
-    """A length of time: ``n`` (a count or X) units."""
+    """A length of time: ``n`` (a count or X) units, plus a half when ``half`` is set."""
     count = args.get("n", 1)
+    if args.get("half") and count not in (None, "X"):
+        count = float(count) + 0.5
     value = duration_value(count, str(args.get("unit")))
     return Result(value) if value else None
 
