@@ -12,6 +12,7 @@ from newsline.timex.values import Context, resolve
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 _LEFT_WINDOW = 90
+_RIGHT_WINDOW = 40
 
 
 class TimexTagger:
@@ -36,7 +37,7 @@ class TimexTagger:
         for start, end, rule, match in chosen:
             if rule.type == "NONE":
                 continue
-            ctx.future = self._is_future(text, start, end)
+            ctx.future, ctx.past = self._tense(text, start, end)
             args = self._arguments(rule, match)
             try:
                 result = resolve(args, ctx)
@@ -50,8 +51,8 @@ class TimexTagger:
                 type=result.type or rule.type, value=result.value, mod=mod or None,
                 id=f"t{len(timexes) + 1}", quant=result.quant, freq=result.freq,
             ))
-            focus = _day_of(result.value)
-            if focus is not None:
+            focus = _date_of(result.value)
+            if focus is not None and rule.value.get("anchor") != "focus":
                 ctx.focus = focus
         return timexes
 
@@ -103,22 +104,29 @@ class TimexTagger:
     def _arguments(self, rule: Rule, match: re.Match[str]) -> dict[str, object]:
         return {key: self._argument(rule, match, raw) for key, raw in rule.value.items()}
 
-    def _is_future(self, text: str, start: int, end: int) -> bool:
-        """Whether the sentence before a span speaks of the future (a cue not undone later)."""
-        if self._future is None:
-            return False
+    def _tense(self, text: str, start: int, end: int) -> tuple[bool, bool]:
+        """(future, past): the tense of the clause around a span, from cue words.
+
+        Future when a future cue precedes the span in its sentence and no past cue follows
+        that cue; past when a past cue is in the sentence before the span or just after it.
+        """
         left_from = max(0, start - _LEFT_WINDOW)
         boundaries = list(_SENTENCE_END.finditer(text, left_from, start))
         if boundaries:
             left_from = boundaries[-1].end()
-        cues = list(self._future.finditer(text, left_from, start))
-        if cues:
-            future_left = cues[-1]
-            if self._past is None:
-                return True
-            past_after = self._past.search(text, future_left.end(), start)
-            return past_after is None
-        return False
+        right = text[end:end + _RIGHT_WINDOW]
+        cut = _SENTENCE_END.search(right)
+        if cut:
+            right = right[:cut.start()]
+        if self._future is not None:
+            cues = list(self._future.finditer(text, left_from, start))
+            if cues and (self._past is None
+                         or self._past.search(text, cues[-1].end(), start) is None):
+                return True, False
+        if self._past is None:
+            return False, False
+        past = self._past.search(text, left_from, start) or self._past.search(right)
+        return False, past is not None
 
 
 def _parse_dct(dct: str | None) -> date | None:
@@ -130,10 +138,15 @@ def _parse_dct(dct: str | None) -> date | None:
         return None
 
 
-def _day_of(value: str) -> date | None:
-    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        try:
+def _date_of(value: str) -> date | None:
+    """The first day of an absolute YYYY, YYYY-MM or YYYY-MM-DD value, else None."""
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
             return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
+        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+            return date(int(value[:4]), int(value[5:]), 1)
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1)
+    except ValueError:
+        return None
     return None

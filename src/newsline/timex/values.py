@@ -23,6 +23,7 @@ class Context:
 
     dct: date | None
     future: bool = False
+    past: bool = False
     focus: date | None = None
 
 
@@ -83,13 +84,27 @@ def _offset(args: dict[str, Any]) -> int | None:
 
 
 def _year_for(month: int, day_: int | None, ctx: Context) -> int:
-    """The year of a month (and day) given without one: the nearest in the tense's direction."""
+    """The year of a month (and day) given without one.
+
+    The next occurrence in a future clause; in a past clause the last one, unless the next
+    one is much nearer (a past cue is weak evidence); otherwise the one nearest the DCT.
+    """
     assert ctx.dct is not None
     here = (ctx.dct.month, ctx.dct.day if day_ is not None else 0)
     there = (month, day_ or 0)
+    if there == here or (day_ is None and month == ctx.dct.month):
+        return ctx.dct.year
+    back_year = ctx.dct.year if there < here else ctx.dct.year - 1
+    ahead_year = back_year + 1
     if ctx.future:
-        return ctx.dct.year if there >= here else ctx.dct.year + 1
-    return ctx.dct.year if there <= here or month == ctx.dct.month else ctx.dct.year - 1
+        return ahead_year
+    anchor = date(2001, ctx.dct.month, min(ctx.dct.day, 28) if day_ is not None else 15)
+    there_day = date(2001, month, min(day_ or 15, 28))
+    back = (anchor - there_day).days % 365
+    ahead = 365 - back
+    if ctx.past:
+        return ahead_year if ahead * 3 < back else back_year
+    return ahead_year if ahead < back else back_year
 
 
 def _pod(base: str, args: dict[str, Any]) -> Result:
@@ -128,7 +143,7 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
         if shift_year == 0:
             year = ctx.dct.year
         else:
-            ctx = Context(ctx.dct, future=shift_year > 0, focus=ctx.focus)
+            ctx = Context(ctx.dct, future=shift_year > 0, past=shift_year < 0, focus=ctx.focus)
     if year is None:
         if ctx.dct is None:
             year_text = "XXXX"
@@ -140,6 +155,8 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
         return Result(f"{year:04d}-{month:02d}")
     if not valid_day(year, month, day_):
         return None
+    if args.get("grain"):
+        return Result(render(date(year, month, day_), str(args["grain"])))
     return _pod(f"{year:04d}-{month:02d}-{day_:02d}", args)
 
 
@@ -204,14 +221,14 @@ def ago(args: dict[str, Any], ctx: Context) -> Result | None:
 
 _SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"),
             "TH": (60, "TM"), "TM": (60, "TS")}
-_SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "H": (6, "M"), "WE": (2, "D"),
+_SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "H": (6, "M"), "WE": (2, "D"),
            "FN": (2, "W")}
 
 
 def duration_value(count: Any, unit: str) -> str | None:
     """``P``/``PT`` value for ``count`` units (count "X" for an unspecified number)."""
     if count == "X" or count is None:
-        if unit in _SCALED and unit not in ("DE", "CE"):
+        if unit in _SCALED and unit not in ("DE", "CE", "Q"):
             unit = _SCALED[unit][1]
         code = {"TH": "H", "TM": "M", "TS": "S"}.get(unit, unit)
         return f"PTX{code}" if unit.startswith("T") else f"PX{code}"
@@ -262,6 +279,8 @@ def quarter(args: dict[str, Any], ctx: Context) -> Result | None:
     """Quarter or half ``n`` of a year (given, or the latest one the DCT allows)."""
     number = _int(args.get("n"))
     unit = str(args.get("unit", "Q"))
+    if number is None and ctx.dct is not None and unit == "Q":
+        number = (ctx.dct.month - 1) // 3 or 4  # the latest completed quarter
     if number is None:
         return None
     year = _year(args["year"], ctx) if args.get("year") is not None else None
@@ -289,11 +308,16 @@ def season(args: dict[str, Any], ctx: Context) -> Result | None:
     if year is None:
         if ctx.dct is None:
             return Result(f"XXXX-{code}")
-        year = ctx.dct.year + (_int(args.get("offset")) or 0)
+        year = ctx.dct.year
         starts = _SEASON_START.get(str(code), ctx.dct.month)
-        if args.get("offset") is None and ctx.future and starts < ctx.dct.month:
+        offset = _int(args.get("offset"))
+        if offset is not None and offset < 0:
+            year -= 0 if starts + 3 <= ctx.dct.month else 1
+        elif offset is not None and offset > 0:
+            year += 0 if starts > ctx.dct.month else 1
+        elif offset is None and ctx.future and starts < ctx.dct.month:
             year += 1
-        elif args.get("offset") is None and not ctx.future and starts > ctx.dct.month:
+        elif offset is None and ctx.past and starts > ctx.dct.month:
             year -= 1
     return Result(f"{year:04d}-{code}")
 
@@ -306,7 +330,20 @@ def holiday(args: dict[str, Any], ctx: Context) -> Result | None:
     if year is None:
         if ctx.dct is None:
             return None
-        year = ctx.dct.year
+        found = [_holiday_date(rule, ctx.dct.year + k) for k in (-1, 0, 1)]
+        days = [d for d in found if d is not None]
+        if ctx.future:
+            days = [d for d in days if d >= ctx.dct] or days
+        elif ctx.past:
+            days = [d for d in days if d <= ctx.dct] or days
+        if not days:
+            return None
+        return Result(min(days, key=lambda d: abs((d - ctx.dct).days)).isoformat())
+    day_ = _holiday_date(rule, year)
+    return Result(day_.isoformat()) if day_ else None
+
+
+def _holiday_date(rule: str, year: int) -> date | None:
     try:
         if rule.startswith("easter"):
             day_ = easter(year) + timedelta(days=int(rule[6:] or 0))
@@ -318,7 +355,7 @@ def holiday(args: dict[str, Any], ctx: Context) -> Result | None:
             day_ = date(year, month, dom)
     except ValueError:
         return None
-    return Result(day_.isoformat())
+    return day_
 
 
 @value_fn("clock")
