@@ -33,7 +33,7 @@ class NumberWords:
         word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
         article = "(?:" + "|".join(re.escape(a) for a in sorted(articles, key=len, reverse=True))
         join = "(?:[ -]+(?:(?:" + "|".join(re.escape(j) for j in joiners) + ") )?)"
-        digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+        digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|[ -]1/2|½)?"
         # An article is a number only alone or before a scale or fraction ("a hundred").
         scaled = "(?:" + "|".join(re.escape(w) for w in sorted(
             [*scales, *table.get("fractions", {})], key=len, reverse=True)) + ")"
@@ -47,8 +47,11 @@ class NumberWords:
         if not text:
             return None
         if text[0].isdigit():
+            half = 0.5 if text.endswith(("1/2", "½")) else 0.0
+            if half:
+                text = text.rstrip("½").removesuffix("1/2").rstrip(" -")
             try:
-                return float(text.replace(",", ""))
+                return float(text.replace(",", "")) + half
             except ValueError:
                 return None
         total = 0.0

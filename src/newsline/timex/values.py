@@ -134,6 +134,8 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
     month = _int(args.get("month"))
     day_ = _int(args.get("day"))
     year = _year(args["year"], ctx) if args.get("year") is not None else None
+    if year is None and args.get("year_offset") is not None and ctx.dct is not None:
+        year = ctx.dct.year + (_int(args["year_offset"]) or 0)
     if year is None and args.get("year") is not None:
         return None
     if month is None:
@@ -261,7 +263,9 @@ def duration(args: dict[str, Any], ctx: Context) -> Result | None:
 @value_fn("set")
 def recurrence(args: dict[str, Any], ctx: Context) -> Result | None:
     """A recurring time: every ``n`` units, or a fixed pattern value such as XXXX-WXX-2."""
-    if args.get("day") is not None:
+    if args.get("month") is not None:
+        value = f"XXXX-{_int(args['month']):02d}"
+    elif args.get("day") is not None:
         value = f"XXXX-WXX-{_int(args['day'])}"
         if args.get("pod"):
             value += f"T{args['pod']}"
@@ -289,7 +293,9 @@ def quarter(args: dict[str, Any], ctx: Context) -> Result | None:
             return Result(f"XXXX-{unit}{number}")
         current = (ctx.dct.month - 1) // (3 if unit == "Q" else 6) + 1
         year = ctx.dct.year
-        if number > current and not ctx.future:
+        if args.get("year_offset") is not None:
+            year += _int(args["year_offset"]) or 0
+        elif number > current and not ctx.future:
             year -= 1
         year += _int(args.get("offset")) or 0
     return Result(f"{year:04d}-{unit}{number}")
@@ -370,7 +376,10 @@ def clock(args: dict[str, Any], ctx: Context) -> Result | None:
         hour += 12
     elif half == "am" and hour == 12:
         hour = 0
-    if args.get("day") is not None:
+    if args.get("month") is not None:
+        base = calendar_date({"month": args["month"], "day": args.get("dom")}, ctx)
+        day_text = base.value if base else "XXXX-XX-XX"
+    elif args.get("day") is not None:
         base = weekday({"day": args["day"]}, ctx)
         day_text = base.value if base else "XXXX-XX-XX"
     else:
