@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsline.errors import NewslineError
 from newsline.timex.numbers import NumberWords
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -30,7 +31,7 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)(?::(\w+))?\}")
 GROUP_REF = re.compile(r"^\$(\w+)$")
 
 
-class GrammarError(ValueError):
+class GrammarError(NewslineError, ValueError):
     """A language folder holds a file or rule the engine cannot use."""
 
 

@@ -53,7 +53,7 @@ class TimexTagger:
             ))
             focus = _date_of(result.value)
             if focus is not None and rule.value.get("anchor") != "focus":
-                ctx.focus = focus
+                ctx.focus, ctx.focus_grain = focus
         return timexes
 
     def annotate(self, doc: Document) -> Document:
@@ -138,15 +138,21 @@ def _parse_dct(dct: str | None) -> date | None:
         return None
 
 
-def _date_of(value: str) -> date | None:
-    """The first day of an absolute YYYY, YYYY-MM or YYYY-MM-DD value, else None."""
+def _date_of(value: str) -> tuple[date, str] | None:
+    """(first day, grain) of an absolute day, month, quarter, half or year value, else None."""
+    if len(value) < 4 or not value[:4].isdigit():
+        return None
+    year = int(value[:4])
     try:
         if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-            return date.fromisoformat(value[:10])
+            return date.fromisoformat(value[:10]), "D"
         if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
-            return date(int(value[:4]), int(value[5:]), 1)
-        if len(value) == 4 and value.isdigit():
-            return date(int(value), 1, 1)
+            return date(year, int(value[5:]), 1), "M"
+        if len(value) == 7 and value[5] in "QH" and value[6].isdigit():
+            months = 3 if value[5] == "Q" else 6
+            return date(year, months * (int(value[6]) - 1) + 1, 1), value[5]
+        if len(value) == 4:
+            return date(year, 1, 1), "Y"
     except ValueError:
         return None
     return None

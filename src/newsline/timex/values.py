@@ -25,6 +25,7 @@ class Context:
     future: bool = False
     past: bool = False
     focus: date | None = None
+    focus_grain: str = "D"
 
 
 @dataclass
@@ -109,9 +110,24 @@ def _year_for(month: int, day_: int | None, ctx: Context) -> int:
 
 def _pod(base: str, args: dict[str, Any]) -> Result:
     pod = args.get("pod")
-    if pod:
-        return Result(f"{base}T{pod}", type="TIME")
-    return Result(base)
+    return Result(f"{base}T{pod}") if pod else Result(base)
+
+
+_PERIOD_GRAINS = ("Q", "H")
+
+
+def _anchor(args: dict[str, Any], ctx: Context, grain: str) -> tuple[date | None, str]:
+    """The date a relative expression counts from, and the grain of its value.
+
+    ``anchor = "focus"``: the date in focus; ``"period"``: the period in focus when it is a
+    quarter or half (a year-ago comparison of results), else the DCT.
+    """
+    anchor = args.get("anchor")
+    if anchor == "period" and ctx.focus and ctx.focus_grain in _PERIOD_GRAINS:
+        return ctx.focus, ctx.focus_grain
+    if anchor == "focus" and ctx.focus:
+        return ctx.focus, grain
+    return ctx.dct, grain
 
 
 @value_fn("literal")
@@ -191,7 +207,7 @@ def relative(args: dict[str, Any], ctx: Context) -> Result | None:
     if offset is None:
         return None
     grain = str(args.get("grain", unit))
-    base = ctx.focus if args.get("anchor") == "focus" and ctx.focus else ctx.dct
+    base, grain = _anchor(args, ctx, grain)
     if base is None:
         return None
     try:
@@ -210,13 +226,13 @@ def ago(args: dict[str, Any], ctx: Context) -> Result | None:
         return Result("PAST_REF" if sign < 0 else "FUTURE_REF")
     number = _int(count)
     unit = str(args.get("unit"))
-    base = ctx.focus if args.get("anchor") == "focus" and ctx.focus else ctx.dct
+    base, grain = _anchor(args, ctx, str(args.get("grain", unit)))
     if number is None or base is None:
         return None
     if unit in ("TH", "TM", "TS"):
         return None
     try:
-        return Result(render(shift(base, unit, sign * number), args.get("grain", unit)))
+        return Result(render(shift(base, unit, sign * number), grain))
     except (ValueError, OverflowError):
         return None
 
