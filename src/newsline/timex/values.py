@@ -149,6 +149,8 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
         return Result(f"{number - 1:02d}") if number else None
     month = _int(args.get("month"))
     day_ = _int(args.get("day"))
+    if args.get("year_century") is not None:
+        return _spelled_year(args)
     year = _year(args["year"], ctx) if args.get("year") is not None else None
     if year is None and args.get("year_offset") is not None and ctx.dct is not None:
         year = ctx.dct.year + (_int(args["year_offset"]) or 0)
@@ -176,6 +178,14 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
     if args.get("grain"):
         return Result(render(date(year, month, day_), str(args["grain"])))
     return _pod(f"{year:04d}-{month:02d}-{day_:02d}", args)
+
+
+def _spelled_year(args: dict[str, Any]) -> Result | None:
+    """A year said as two numbers ("nineteen ninety-six"): century part and the rest."""
+    century, rest = _int(args.get("year_century")), _int(args.get("year"))
+    if century is None or rest is None or not 0 <= rest < 100:
+        return None
+    return Result(f"{century * 100 + rest:04d}")
 
 
 @value_fn("weekday")
