@@ -83,7 +83,7 @@ class Grammar:
 
 def _space(regex: str) -> str:
     # A literal space in data means any run of white space (articles wrap lines).
-    return regex.replace("\\ ", " ").replace(" ", r"\s+")
+    return regex.replace("\\ ", " ").replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 def _load_vocab(path: Path) -> tuple[dict[str, str], str]:

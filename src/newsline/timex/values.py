@@ -8,6 +8,7 @@ the date in focus.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,6 +16,8 @@ from typing import Any
 
 from newsline.timex.calendar import easter, nth_weekday, render, shift, valid_day
 from newsline.timex.numbers import format_number
+
+_LEADING_DIGITS = re.compile(r"-?\d+")
 
 
 @dataclass
@@ -58,7 +61,8 @@ def _int(value: Any) -> int | None:
     try:
         return int(float(value))
     except (TypeError, ValueError):
-        return None
+        digits = _LEADING_DIGITS.match(str(value))  # "4th" -> 4
+        return int(digits.group()) if digits else None
 
 
 def _year(raw: Any, ctx: Context) -> int | None:
@@ -110,7 +114,7 @@ def _year_for(month: int, day_: int | None, ctx: Context) -> int:
 
 def _pod(base: str, args: dict[str, Any]) -> Result:
     pod = args.get("pod")
-    return Result(f"{base}T{pod}") if pod else Result(base)
+    return Result(f"{base}T{pod}", type="TIME") if pod else Result(base)
 
 
 _PERIOD_GRAINS = ("Q", "H")
@@ -295,6 +299,8 @@ def recurrence(args: dict[str, Any], ctx: Context) -> Result | None:
         value = f"XXXX-WXX-{_int(args['day'])}"
         if args.get("pod"):
             value += f"T{args['pod']}"
+    elif args.get("value_prefix"):
+        value = f"{args['value_prefix']}T{args['pod']}"
     elif args.get("value"):
         value = str(args["value"])
     else:
