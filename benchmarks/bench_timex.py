@@ -228,6 +228,10 @@ def _fmt(value: float | None) -> str:
     return f"{value:,.0f}" if value >= 1000 else f"{value:.3g}"
 
 
+def _ratio(value: float) -> str:
+    return f"{value:.2f}" if value < 100 else f"{value:,.0f}"
+
+
 def format_table(results: Sequence[Result]) -> str:
     """The markdown table: ratio = newsline tokens/s ÷ the peer's tokens/s."""
     base = next((r.tokens_per_s for r in results if r.peer == "newsline" and r.passes), None)
@@ -240,7 +244,7 @@ def format_table(results: Sequence[Result]) -> str:
                          f"{r.status} | | | | | | {r.version} |")
             continue
         tps = r.tokens_per_s
-        ratio = f"{base / tps:.2f}" if base and tps else "–"
+        ratio = _ratio(base / tps) if base and tps else "–"
         passes = ", ".join(_fmt(p) for p in r.passes)
         lines.append(
             f"| {r.peer} | {r.docs} | {r.tokens:,} | {_fmt(r.startup)} | {_fmt(r.median)} | "

@@ -25,6 +25,7 @@ from typing import Any
 
 from newsline.errors import NewslineError
 from newsline.timex.numbers import NumberWords
+from newsline.timex.trie import trie_regex
 
 RESOURCES = Path(__file__).parent / "resources"
 PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)(?::(\w+))?\}")
@@ -61,6 +62,9 @@ class Grammar:
     patterns: dict[str, str] = field(default_factory=dict)
     numbers: NumberWords | None = None
     rules: list[Rule] = field(default_factory=list)
+    trigger_words: set[str] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)
+    trigger: re.Pattern[str] | None = None
 
     def normalize(self, kind: str, text: str) -> Any:
         """The normalized value of ``text`` matched by placeholder ``kind``."""
@@ -105,7 +109,7 @@ def _load_vocab(path: Path) -> tuple[dict[str, str], str]:
              .splitlines() if line.strip() and not line.startswith("#")}
     if sensitive:
         forms |= {f.upper() for f in forms}
-    alternatives = "|".join(_space(re.escape(f)) for f in sorted(forms, key=len, reverse=True))
+    alternatives = trie_regex(forms)
     regex = f"(?-i:{alternatives})" if sensitive else f"(?:{alternatives})"
     return table, regex
 
@@ -131,6 +135,7 @@ def _expand(grammar: Grammar, pattern: str, where: str) -> tuple[str, dict[str, 
 
     def replace(match: re.Match[str]) -> str:
         kind, group = match.group(1), match.group(2)
+        grammar.used.add(kind)
         if kind == "number" or kind in grammar.patterns or kind in grammar.vocab:
             body = grammar.fragment(kind)
         else:
@@ -143,6 +148,15 @@ def _expand(grammar: Grammar, pattern: str, where: str) -> tuple[str, dict[str, 
         return f"(?P<{group}>{body})"
 
     return _space(PLACEHOLDER.sub(replace, pattern)), normalizers
+
+
+_ESCAPE_OR_PLACEHOLDER = re.compile(r"\\[A-Za-z]|\{[A-Za-z_]\w*(?::\w+)?\}|\(\?[-a-zA-Z]*[:<=!]")
+
+
+def _literal_words(pattern: str) -> set[str]:
+    """Words written literally in a pattern (not escapes, placeholders or group flags)."""
+    words = re.findall(r"[A-Za-z]{2,}", _ESCAPE_OR_PLACEHOLDER.sub(" ", pattern))
+    return {w.lower() for w in words}
 
 
 def _context_regex(grammar: Grammar, pattern: str | None, where: str, before: bool):
@@ -171,6 +185,7 @@ def _compile_rule(grammar: Grammar, record: dict[str, Any], where: str) -> Rule:
         ref = GROUP_REF.match(str(arg))
         if ref and ref.group(1) not in normalizers:
             raise GrammarError(f"{where}: value refers to unknown group ${ref.group(1)}")
+    grammar.trigger_words.update(_literal_words(record["pattern"]))
     return Rule(
         name=record["name"], regex=regex, type=record["type"], value=value,
         mod=record.get("mod"), priority=int(record.get("priority", 0)),
@@ -192,12 +207,15 @@ def load_grammar(language: str = "en") -> Grammar:
     numbers_file = folder / "numbers.toml"
     if numbers_file.exists():
         grammar.numbers = NumberWords.from_table(tomllib.loads(numbers_file.read_text("utf-8")))
+
     for path in sorted((folder / "vocab").glob("*.tsv")):
         table, regex = _load_vocab(path)
         grammar.vocab[path.stem] = table
+
         grammar.patterns[path.stem] = regex
     for path in sorted((folder / "patterns").glob("*.txt")):
         grammar.patterns[path.stem] = _load_patterns(path)
+
     # Patterns may use other placeholders: expand until stable (no cycles in data).
     for name, regex in list(grammar.patterns.items()):
         for _ in range(5):
@@ -212,4 +230,28 @@ def load_grammar(language: str = "en") -> Grammar:
             raise GrammarError(f"{path}: {exc}") from exc
         for index, record in enumerate(data.get("rule", []), 1):
             grammar.rules.append(_compile_rule(grammar, record, f"{path.name}#{index}"))
+    grammar.trigger = _trigger_regex(grammar, folder)
     return grammar
+
+
+def _trigger_regex(grammar: Grammar, folder: Path) -> re.Pattern[str]:
+    """One pattern for the words every rule match must contain one of.
+
+    They are the words of the vocabularies, pattern files and number words the rules use,
+    and the words the rules spell out, less the language's ``not_triggers.txt`` (function
+    words that never make a time expression on their own). Digits always trigger.
+    """
+    words = set(grammar.trigger_words)
+    for kind in grammar.used:
+        if kind in grammar.vocab:
+            words.update(w for key in grammar.vocab[kind] for w in re.findall(r"[^\W\d_]{2,}", key))
+        elif kind == "number" and grammar.numbers is not None:
+            numbers = grammar.numbers
+            words.update(w for w in [*numbers.values, *numbers.scales] if len(w) > 1)
+        elif (folder / "patterns" / f"{kind}.txt").exists():
+            words.update(_literal_words((folder / "patterns" / f"{kind}.txt").read_text("utf-8")))
+    stop = folder / "not_triggers.txt"
+    if stop.exists():
+        words -= {line.strip().lower() for line in stop.read_text("utf-8").splitlines()
+                  if line.strip() and not line.startswith("#")}
+    return re.compile(rf"\d|(?<![^\W\d_]){trie_regex(words)}(?![^\W\d_])", re.IGNORECASE)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsline.timex.trie import trie_regex
+
 
 @dataclass(frozen=True)
 class NumberWords:
@@ -29,16 +31,15 @@ class NumberWords:
         scales = {k.lower(): int(v) for k, v in table.get("scales", {}).items()}
         joiners = tuple(table.get("joiners", ["and"]))
         articles = frozenset(k.lower() for k in table.get("articles", {}))
-        words = sorted([w for w in [*values, *scales] if w not in articles], key=len, reverse=True)
-        word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
-        article = "(?:" + "|".join(re.escape(a) for a in sorted(articles, key=len, reverse=True))
+        word = "(?:" + trie_regex({w for w in [*values, *scales] if w not in articles}) + ")"
+        article = "(?:" + trie_regex(articles)
         join = "(?:[ -]+(?:(?:" + "|".join(re.escape(j) for j in joiners) + ") )?)"
         digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|[ -]1/2|½)?"
         # An article is a number only alone or before a scale or fraction ("a hundred").
-        scaled = "(?:" + "|".join(re.escape(w) for w in sorted(
-            [*scales, *table.get("fractions", {})], key=len, reverse=True)) + ")"
-        spelled = f"{word}(?:{join}{word})*|{article}(?: {scaled})?)" if articles else (
-            f"{word}(?:{join}{word})*")
+        scaled = "(?:" + trie_regex({*scales, *table.get("fractions", {})}) + ")"
+        # Bounded repetition keeps a long run of number words linear to scan.
+        spelled = f"{word}(?:{join}{word}){{0,6}}|{article}(?: {scaled})?)" if articles else (
+            f"{word}(?:{join}{word}){{0,6}}")
         return cls(values, scales, joiners, f"(?:{digits}|{spelled})", articles)
 
     def parse(self, text: str) -> float | None:

@@ -12,6 +12,8 @@ from newsline.timex.values import Context, resolve
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 _LEFT_WINDOW = 90
+_WINDOW_MARGIN = 32
+_NON_SPACE = re.compile(r"\S*")
 _RIGHT_WINDOW = 40
 
 
@@ -64,8 +66,9 @@ class TimexTagger:
     def _select(self, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
         """All rule matches, then the longest non-overlapping ones (ties: priority, order)."""
         candidates = []
+        windows = self._windows(text)
         for order, rule in enumerate(self.grammar.rules):
-            for match in rule.regex.finditer(text):
+            for match in (m for lo, hi in windows for m in rule.regex.finditer(text, lo, hi)):
                 start, end = match.span()
                 if rule.not_before and rule.not_before.search(text, max(0, start - 40), start):
                     continue
@@ -90,6 +93,25 @@ class TimexTagger:
             chosen.append((start, end, rule, match))
         chosen.sort(key=lambda c: c[0])
         return chosen
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text around trigger words, the only places a rule can match.
+
+        Every rule match holds a trigger (a vocabulary word, a digit or a word its pattern
+        spells out), so rules run on these windows instead of the whole text.
+        """
+        trigger = self.grammar.trigger
+        if trigger is None:
+            return [(0, len(text))]
+        windows: list[tuple[int, int]] = []
+        for match in trigger.finditer(text):
+            lo = max(0, match.start() - _WINDOW_MARGIN)
+            hi = min(len(text), match.end() + _WINDOW_MARGIN)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+        return [(lo, _word_end(text, hi)) for lo, hi in windows]
 
     def _argument(self, rule: Rule, match: re.Match[str], raw: object) -> object:
         ref = GROUP_REF.match(str(raw))
@@ -127,6 +149,11 @@ class TimexTagger:
             return False, False
         past = self._past.search(text, left_from, start) or self._past.search(right)
         return False, past is not None
+
+
+def _word_end(text: str, index: int) -> int:
+    """``index`` moved to the end of the word it falls in, so windows never cut a word."""
+    return _NON_SPACE.match(text, index).end()
 
 
 def _parse_dct(dct: str | None) -> date | None:
