@@ -93,7 +93,7 @@ def _best_of(runs: int, text: str) -> float:
     return best
 
 
-def _size_for(make: Callable[[int], str], target: float = 0.02, cap: int = 1 << 20) -> int:
+def _size_for(make: Callable[[int], str], target: float = 0.03, cap: int = 1 << 20) -> int:
     """The smallest doubling of n for which tagging ``make(n)`` takes ``target`` seconds."""
     n = 1
     while n < cap and _best_of(1, make(n)) < target:
@@ -129,8 +129,11 @@ ADVERSARIAL = [
 def test_tagging_time_is_linear(name: str, make: Callable[[int], str]) -> None:
     n = _size_for(make)
     small, large = make(n), make(4 * n)
-    t_small = _best_of(3, small)
-    t_large = _best_of(3, large)
+    # Interleaved best-of-5: a load spike on a shared machine cannot hit only one size.
+    t_small = t_large = float("inf")
+    for _ in range(5):
+        t_small = min(t_small, _best_of(1, small))
+        t_large = min(t_large, _best_of(1, large))
     assert t_large < 8 * t_small, (
         f"{name!r}: size n={n} ({len(small)} chars) took {t_small * 1000:.1f} ms, "
         f"size 4n ({len(large)} chars) took {t_large * 1000:.1f} ms "

@@ -293,7 +293,9 @@ def duration(args: dict[str, Any], ctx: Context) -> Result | None:
 @value_fn("set")
 def recurrence(args: dict[str, Any], ctx: Context) -> Result | None:
     """A recurring time: every ``n`` units, or a fixed pattern value such as XXXX-WXX-2."""
-    if args.get("month") is not None:
+    if args.get("season"):
+        value = f"XXXX-{args['season']}"
+    elif args.get("month") is not None:
         value = f"XXXX-{_int(args['month']):02d}"
     elif args.get("day") is not None:
         value = f"XXXX-WXX-{_int(args['day'])}"
