@@ -124,11 +124,14 @@ def _anchor(args: dict[str, Any], ctx: Context, grain: str) -> tuple[date | None
     """The date a relative expression counts from, and the grain of its value.
 
     ``anchor = "focus"``: the date in focus; ``"period"``: the period in focus when it is a
-    quarter or half (a year-ago comparison of results), else the DCT.
+    quarter or half (a year-ago comparison of results), else the DCT; ``"focus_day"``: the
+    day in focus when the focus is a day (a clock time in a story about that day).
     """
     anchor = args.get("anchor")
     if anchor == "period" and ctx.focus and ctx.focus_grain in _PERIOD_GRAINS:
         return ctx.focus, ctx.focus_grain
+    if anchor == "focus_day":
+        return (ctx.focus if ctx.focus and ctx.focus_grain == "D" else ctx.dct), grain
     if anchor == "focus" and ctx.focus:
         return ctx.focus, grain
     return ctx.dct, grain
@@ -417,7 +420,8 @@ def clock(args: dict[str, Any], ctx: Context) -> Result | None:
         base = weekday({"day": args["day"]}, ctx)
         day_text = base.value if base else "XXXX-XX-XX"
     else:
-        day_text = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+        base, _grain = _anchor({"anchor": "focus_day"}, ctx, "D")
+        day_text = base.isoformat() if base else "XXXX-XX-XX"
     return Result(f"{day_text}T{hour:02d}:{minute:02d}", type="TIME")
 
 
