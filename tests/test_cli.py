@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write_file
 from newsline.cli import main
 from newsline.documents import read_document
 
@@ -32,13 +33,7 @@ abroad. They had left on <TIMEX3 tid="t3" type="DATE" value="2012-12-03">Decembe
 """
 
 
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
+write = write_file
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write_file
 from newsline.documents import iter_documents, read_document, read_stdin
 from newsline.errors import InputError
 
@@ -19,13 +20,7 @@ BODY = "Seoul said on Friday that 200 soldiers returned home after a three-month
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
+    return write_file(tmp_path / name, content)
 
 
 def tempeval3() -> Path:
