@@ -1,0 +1,58 @@
+"""Timeline entries: one dated event each, with who did it, who says so, and where it is said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsline.timeline.intervals import GRAIN_RANK, value_interval
+
+
+@dataclass
+class TimelineEntry:
+    """One event of a timeline (fields as in the contract's ``newsline timeline`` JSON)."""
+
+    date: str | None
+    event: str
+    sentence: str
+    doc: str
+    offsets: tuple[int, int]
+    summary: str = ""
+    actors: list[str] = field(default_factory=list)
+    source: str | None = None
+    start: str | None = None
+    end: str | None = None
+    grain: str = "unknown"
+    inferred: bool = False
+    polarity: str = "POS"
+    duration: str | None = None
+    timex: str | None = None
+    sentence_offsets: tuple[int, int] | None = None
+    highlights: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @classmethod
+    def anchored(cls, value: str | None, dct: str | None, **fields: Any) -> TimelineEntry:
+        """An entry whose start/end/grain are the calendar interval of TIMEX3 ``value``."""
+        start, end, grain = value_interval(value, dct) if value else (None, None, "unknown")
+        return cls(date=value, start=start, end=end, grain=grain, **fields)
+
+    def sort_key(self) -> tuple[str, int, int]:
+        """Start first (undated last), then finer grain, then position in the text."""
+        return (self.start or "9999-99-99", GRAIN_RANK.get(self.grain, 99), self.offsets[0])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object for this entry."""
+        out: dict[str, Any] = {
+            "date": self.date, "start": self.start, "end": self.end, "event": self.event,
+            "summary": self.summary, "sentence": self.sentence, "actors": self.actors,
+            "source": self.source, "doc": self.doc, "offsets": list(self.offsets),
+            "inferred": self.inferred, "polarity": self.polarity,
+        }
+        if self.duration:
+            out["duration"] = self.duration
+        return out
+
+
+def sort_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Entries in timeline order (by start, finer granularity first)."""
+    return sorted(entries, key=TimelineEntry.sort_key)
