@@ -13,19 +13,31 @@ from newsline.evaluation.timex_metrics import (
     score_timexes,
     timex_errors,
 )
+from newsline.evaluation.tlink_metrics import (
+    DCT_ID,
+    RELATIONS,
+    TemporalGraph,
+    TlinkScores,
+    score_tlinks,
+)
 
 __all__ = [
+    "DCT_ID",
     "ERROR_KINDS",
+    "RELATIONS",
     "SPLITS",
     "TIMEX_TYPES",
+    "TemporalGraph",
     "TimexError",
     "TimexScores",
+    "TlinkScores",
     "TypeScores",
     "filter_split",
     "format_errors",
     "format_table",
     "match_timexes",
     "score_timexes",
+    "score_tlinks",
     "split_of",
     "timex_errors",
 ]
