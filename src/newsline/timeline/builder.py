@@ -1,0 +1,373 @@
+"""From an annotated article to its chronology: one entry per event worth listing.
+
+Reads a Document whose layers the earlier stages filled (timexes, events, links) and a
+dependency parse of its text (spaCy ``Doc``), and builds timeline entries:
+
+- **what**: events of the listed classes; reporting events ("said", "reported") are not
+  listed but become the ``source`` of the events they report;
+- **when**: the event's own time expression (attached in the parse, else linked by a TLINK),
+  keeping its granularity; otherwise the date of the event that governs it, else the DCT,
+  and the entry is flagged ``inferred``. A duration attached to the event ("the 120-day
+  deployment") becomes ``duration``; a starting clause ("that started in August") its date;
+- **who**: the people, organisations and places in the event's clause, each named by its
+  fullest mention in the document;
+- **who says so**: the subject of the reporting verb, or "according to X", resolved the same way.
+
+The parse only informs; offsets and text come from the Document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsline.documents.model import Document, Event, Timex
+from newsline.timeline.lexicon import TimelineLexicon, load_lexicon
+from newsline.timeline.model import TimelineEntry
+
+_ANCHOR_RELS = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDENTITY"}
+_CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "cc",
+                  "punct", "mark", "appos", "xcomp"}
+_SUBJECTS = {"nsubj", "nsubjpass", "agent", "expl"}
+_MAX_SUMMARY_TOKENS = 24
+# A wire dateline before the story proper: "SEOUL (Newsline) - ", "PARIS, March 21 -- ".
+_DATELINE = re.compile(r"\A\s*[A-Z][^\n]{0,60}?\s(?:-{1,2}|\u2013|\u2014)\s")
+
+
+@dataclass
+class _Mention:
+    event: Event
+    token: object  # spacy.tokens.Token
+    timexes: list[Timex] = field(default_factory=list)
+
+
+class TimelineBuilder:
+    """Builds document timelines; load once (the language's lexicon), call per document."""
+
+    def __init__(self, language: str = "en") -> None:
+        self.lexicon: TimelineLexicon = load_lexicon(language)
+
+    def build(self, doc: Document, parsed) -> list[TimelineEntry]:
+        """Timeline entries of ``doc``; ``parsed`` is a spaCy ``Doc`` of ``doc.text``."""
+        dateline = _DATELINE.match(doc.text)
+        body_start = dateline.end() if dateline else 0
+        names = _FullNames(parsed, self.lexicon.actor_labels, body_start)
+        token_of = {e.id: _token_at(parsed, e.start, e.end) for e in doc.events}
+        events_at = {token_of[e.id].i: e for e in doc.events if token_of[e.id] is not None}
+        timex_heads = {_head_index(parsed, t): t for t in doc.timexes
+                       if _head_index(parsed, t) is not None}
+        linked = _linked_timexes(doc)
+        sources = self._sources(doc, parsed, events_at, names, body_start)
+        dates: dict[str, tuple[Timex | None, bool]] = {}
+        entries: list[TimelineEntry] = []
+        seen: dict[tuple[str, str | None], TimelineEntry] = {}
+        for event in sorted(doc.events, key=lambda e: e.start):
+            token = token_of[event.id]
+            if token is None:
+                continue
+            timex, duration = self._anchor(token, events_at, timex_heads, linked.get(event.id))
+            inferred = False
+            if timex is None:
+                timex, inferred = self._inherit(token, events_at, dates)
+            dates[event.id] = (timex, inferred)
+            if not self._listed(event, token, events_at):
+                continue
+            value = timex.value if timex is not None else doc.dct
+            entry = TimelineEntry.anchored(
+                value, doc.dct, event=event.text, sentence=_sentence_text(doc, token),
+                doc=doc.id, offsets=(event.start, event.end),
+                summary=self._summary(token, timex_heads, names, body_start),
+                actors=self._actors(token, names), source=sources.get(event.id),
+                inferred=inferred or timex is None, polarity=_polarity(event, token),
+                duration=duration.value if duration is not None else None,
+                timex=timex.id if timex is not None else None,
+                sentence_offsets=_sentence_span(token),
+                highlights=self._highlights(doc, event, token),
+            )
+            if timex is None and doc.dct and event.tense == "PAST":
+                entry.start = None  # happened before the DCT, exact start unknown
+            key = (token.lemma_.lower(), entry.date)
+            if key in seen and not entry.inferred:
+                previous = seen[key]
+                previous.actors += [a for a in entry.actors if a not in previous.actors]
+                previous.source = previous.source or entry.source
+                continue
+            seen[key] = entry
+            entries.append(entry)
+        return entries
+
+    # -- what ---------------------------------------------------------------------------
+
+    def _listed(self, event: Event, token, events_at: dict[int, Event]) -> bool:
+        """Worth an entry: a listed class, not a modal or hypothetical mention, and not a
+        starting verb whose subject is itself an event (that one carries the date)."""
+        if event.cls not in self.lexicon.listed_classes:
+            return False
+        if event.modality and event.modality.lower() in self.lexicon.hypothetical_modals:
+            return False
+        if token.lemma_.lower() in self.lexicon.start_verbs and token.dep_ in ("relcl", "acl"):
+            return token.head.i not in events_at
+        return True
+
+    # -- when ---------------------------------------------------------------------------
+
+    def _anchor(self, token, events_at, timex_heads, linked: Timex | None):
+        """(date timex, duration timex) attached to the event in the parse, else by a link."""
+        date = duration = None
+        for index, timex in timex_heads.items():
+            if _governor_event(token.doc[index], events_at) != token.i:
+                continue
+            if timex.type == "DURATION":
+                duration = duration or timex
+            elif timex.type in ("DATE", "TIME") and date is None:
+                date = timex
+        if date is None:
+            date = self._start_clause_date(token, events_at, timex_heads)
+        if date is None and linked is not None and linked.type in ("DATE", "TIME"):
+            date = linked
+        return date, duration
+
+    def _start_clause_date(self, token, events_at, timex_heads) -> Timex | None:
+        """The date of a starting clause on an event noun: "deployment that started in August"."""
+        for child in token.children:
+            if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in self.lexicon.start_verbs:
+                for index, timex in timex_heads.items():
+                    if timex.type in ("DATE", "TIME") and _governor_event(
+                            token.doc[index], events_at) == child.i:
+                        return timex
+        return None
+
+    def _inherit(self, token, events_at, dates) -> tuple[Timex | None, bool]:
+        """The date of the nearest governing event already dated, flagged as inferred."""
+        head = token
+        for _ in range(8):
+            if head.head is head:
+                break
+            head = head.head
+            event = events_at.get(head.i)
+            if event is not None and event.id in dates and dates[event.id][0] is not None:
+                return dates[event.id][0], True
+        return None, True
+
+    # -- who, who says so -----------------------------------------------------------------
+
+    def _sources(self, doc: Document, parsed, events_at, names,
+                 body_start: int = 0) -> dict[str, str]:
+        """event id -> who asserts it: the reporting verb's subject or "according to X"."""
+        sources: dict[str, str] = {}
+        for event in doc.events:
+            token = _token_at(parsed, event.start, event.end)
+            if token is None:
+                continue
+            if event.cls == "REPORTING" or token.lemma_.lower() in self.lexicon.reporting_verbs:
+                speaker = self._speaker(token, names, body_start)
+                if speaker:
+                    for reported in token.subtree:
+                        if reported.i != token.i and reported.i in events_at:
+                            sources.setdefault(events_at[reported.i].id, speaker)
+        for token in parsed:
+            phrase = self._according_to(token, names)
+            if phrase:
+                clause = token.head
+                for reported in clause.subtree:
+                    if reported.i in events_at:
+                        sources.setdefault(events_at[reported.i].id, phrase)
+        return sources
+
+    def _speaker(self, token, names, body_start: int = 0) -> str | None:
+        subjects = [c for c in token.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= body_start]
+        if subjects:  # the one nearest the verb (a dateline can parse as a subject too)
+            return self._phrase(subjects[-1], names)
+        for child in token.children:  # "..., said in a speech carried by state media"
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    return self._phrase(obj, names)
+        return None
+
+    def _according_to(self, token, names) -> str | None:
+        text = token.lower_
+        for first, second in self.lexicon.attribution_preps:
+            if text == first:
+                for child in token.children:
+                    if child.lower_ == second:
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return self._phrase(obj, names)
+        return None
+
+    def _phrase(self, head, names) -> str | None:
+        """A named noun phrase: the fullest name of its entity, else its words sans articles."""
+        if head.lower_ in self.lexicon.pronouns:
+            return names.before(head.idx, self.lexicon.pronouns[head.lower_])
+        name = names.of(head)
+        if name:
+            return name
+        words = [t for t in head.subtree if t.dep_ not in ("det", "punct", "relcl", "acl",
+                                                             "prep", "appos", "cc", "conj")]
+        words = [t for t in words if t.head == head or t == head or t.head in words]
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or None
+
+    def _actors(self, token, names) -> list[str]:
+        actors: list[str] = []
+        for item in _clause_tokens(token):
+            name = names.of(item)
+            if name and name not in actors:
+                actors.append(name)
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.lower_ in self.lexicon.pronouns:
+            name = names.before(subject.idx, self.lexicon.pronouns[subject.lower_])
+            if name and name not in actors:
+                actors.insert(0, name)
+        return actors
+
+    # -- text -------------------------------------------------------------------------------
+
+    def _summary(self, token, timex_heads, names, body_start: int = 0) -> str:
+        """A short who-did-what clause from the event's own clause, dates left out."""
+        dates = {t.i for t in token.doc if t.idx < body_start or t.is_space}
+        for index in timex_heads:
+            dates.update(t.i for t in token.doc[index].subtree)
+            governor = token.doc[index].head
+            if governor.dep_ == "prep" and len(list(governor.children)) == 1:
+                dates.add(governor.i)
+        words = [t for t in _clause_tokens(token) if t.i not in dates]
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.lower_ in self.lexicon.pronouns:
+            name = names.before(subject.idx, self.lexicon.pronouns[subject.lower_])
+            if name:
+                rest = [t for t in words if t.i not in {s.i for s in subject.subtree}]
+                text = _join(rest[:_MAX_SUMMARY_TOKENS])
+                return f"{name} {text}".strip()
+        return _join(words[:_MAX_SUMMARY_TOKENS])
+
+    def _highlights(self, doc: Document, event: Event, token) -> list[tuple[int, int, str]]:
+        start, end = _sentence_span(token)
+        marks = [(event.start, event.end, "event")]
+        marks += [(t.start, t.end, "timex") for t in doc.timexes
+                  if start <= t.start and t.end <= end]
+        return marks
+
+
+class _FullNames:
+    """Each entity mention's fullest name in the document ("Kim" -> "Kim Jong Un")."""
+
+    def __init__(self, parsed, labels: Iterable[str], body_start: int = 0) -> None:
+        self.labels = set(labels)
+        self.entities = [e for e in parsed.ents
+                         if e.label_ in self.labels and e.start_char >= body_start]
+        self._by_token = {t.i: e for e in self.entities for t in e}
+
+    def full(self, entity) -> str:
+        words = [w.lower() for w in entity.text.split()]
+        best = entity.text
+        for other in self.entities:
+            if other.label_ != entity.label_ or len(other.text) <= len(best):
+                continue
+            other_words = [w.lower() for w in other.text.split()]
+            if all(w in other_words for w in words):
+                best = other.text
+        return _strip_article(" ".join(best.split()))
+
+    def of(self, token) -> str | None:
+        entity = self._by_token.get(token.i)
+        if entity is not None:
+            return self.full(entity)
+        if token.pos_ == "PROPN":  # a name the recognizer missed here but found elsewhere
+            word = token.lower_
+            for other in self.entities:
+                if word in (w.lower() for w in other.text.split()):
+                    return self.full(other)
+        return None
+
+    def before(self, offset: int, labels: tuple[str, ...]) -> str | None:
+        """The last entity of one of ``labels`` that ends before ``offset``."""
+        found = None
+        for entity in self.entities:
+            if entity.end_char <= offset and entity.label_ in labels:
+                found = entity
+        return self.full(found) if found is not None else None
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _token_at(parsed, start: int, end: int):
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _head_index(parsed, timex: Timex) -> int | None:
+    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else None
+
+
+def _governor_event(token, events_at: dict[int, Event]) -> int | None:
+    """The nearest event token up the tree from ``token`` (at most four steps)."""
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.i in events_at:
+            return head.i
+    return None
+
+
+def _linked_timexes(doc: Document) -> dict[str, Timex]:
+    """event id -> the timex a TLINK puts it in or at."""
+    timexes = {t.id: t for t in doc.timexes}
+    out: dict[str, Timex] = {}
+    for link in doc.links:
+        if link.rel not in _ANCHOR_RELS and link.rel != "INCLUDES":
+            continue
+        if link.rel != "INCLUDES" and link.target in timexes:
+            out.setdefault(link.source, timexes[link.target])
+        elif link.rel == "INCLUDES" and link.source in timexes:
+            out.setdefault(link.target, timexes[link.source])
+    return out
+
+
+def _clause_tokens(token) -> list:
+    """The event's own clause: its subtree without subordinate clauses and punctuation."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _CLAUSE_BREAKS]
+    while stack:
+        item = stack.pop()
+        keep.append(item)
+        stack.extend(c for c in item.children if c.dep_ not in ("relcl", "punct", "ccomp",
+                                                                 "advcl", "parataxis"))
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _join(tokens: list) -> str:
+    if not tokens:
+        return ""
+    out = []
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        out.append(token.text)
+        if following is not None and token.whitespace_ and following.i == token.i + 1:
+            out.append(" ")
+        elif following is not None and following.i != token.i + 1:
+            out.append(" ")
+    return "".join(out).strip(" ,;")
+
+
+def _sentence_span(token) -> tuple[int, int]:
+    sent = token.sent
+    return sent.start_char, sent.end_char
+
+
+def _sentence_text(doc: Document, token) -> str:
+    start, end = _sentence_span(token)
+    return doc.text[start:end].strip()
+
+
+def _polarity(event: Event, token) -> str:
+    if event.polarity == "NEG" or any(c.dep_ == "neg" for c in token.children):
+        return "NEG"
+    return "POS"
