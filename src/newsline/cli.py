@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsline.documents import Document, iter_documents, to_json, to_timeml
 from newsline.errors import InputError, NewslineError
+from newsline.events.cli_support import STAGES, add_train_parser
 
 EXIT_BAD_INPUT = 2
 TIMEML_EXTENSIONS = (".tml", ".xml")
@@ -35,10 +36,9 @@ def _write(out: str | None, content: str) -> None:
 
 def cmd_tag(args: argparse.Namespace) -> int:
     """Tag documents and write JSON or TimeML."""
-    from newsline.timex import TimexTagger
+    from newsline.events.cli_support import annotate
 
-    tagger = TimexTagger()
-    docs = [tagger.annotate(doc) for doc in _read(args)]
+    docs = annotate(list(_read(args)), only=args.only)
     if args.format == "timeml":
         _write(args.output, "\n".join(to_timeml(doc) for doc in docs))
     else:
@@ -63,8 +63,15 @@ def _gold_files(paths: Sequence[str], split: str) -> list[str]:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score system TimeML (or newsline itself) against gold TimeML."""
-    from newsline.evaluation import format_errors, format_table, score_timexes, timex_errors
-    from newsline.timex import TimexTagger
+    from newsline.evaluation import (
+        format_errors,
+        format_event_table,
+        format_table,
+        score_events,
+        score_timexes,
+        timex_errors,
+    )
+    from newsline.events.cli_support import annotate, has_events
 
     gold = list(iter_documents(_gold_files(args.gold, args.split)))
     if args.system:
@@ -75,15 +82,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
                              f" ({len(missing)} missing)")
         system = [system_docs[g.id] for g in gold]
     else:
-        tagger = TimexTagger()
-        system = [tagger.annotate(Document(id=g.id, text=g.text, dct=g.dct)) for g in gold]
+        system = annotate([Document(id=g.id, text=g.text, dct=g.dct) for g in gold],
+                          only=None if has_events(gold) else "timex")
     pairs = list(zip(gold, system, strict=True))
     scores = score_timexes(pairs)
+    events = score_events(pairs) if has_events(gold) else None
     if args.json:
-        print(json.dumps({"files": len(gold), "timex": scores.to_dict()}, indent=2))
+        out = {"files": len(gold), "timex": scores.to_dict()}
+        if events is not None:
+            out["event"] = events.to_dict()
+        print(json.dumps(out, indent=2))
     else:
         print(f"{len(gold)} files")
         print(format_table({"timex": scores}))
+        if events is not None:
+            print()
+            print(format_event_table({"event": events}))
     if args.errors:
         print(format_errors(timex_errors(pairs)))
     return 0
@@ -94,13 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    tag = sub.add_parser("tag", help="annotate time expressions (JSON or TimeML)")
+    tag = sub.add_parser("tag", help="annotate time expressions and events (JSON or TimeML)")
     tag.add_argument("paths", nargs="+", metavar="PATH")
     tag.add_argument("--dct", help="document creation time YYYY-MM-DD, or 'today'")
     tag.add_argument("--format", choices=("json", "timeml"), default="json")
     tag.add_argument("-o", "--output", metavar="OUT")
     tag.add_argument("--keep-going", action="store_true",
                      help="skip bad input files (reported on stderr) instead of stopping")
+    tag.add_argument("--only", choices=STAGES,
+                     help="run only this stage (default: timexes, then events)")
     tag.set_defaults(func=cmd_tag)
 
     ev = sub.add_parser("eval", help="TempEval-3 scores against gold TimeML")
@@ -113,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--errors", action="store_true",
                     help="list misses, false alarms and wrong values")
     ev.set_defaults(func=cmd_eval)
+
+    add_train_parser(sub)
     return parser
 
 

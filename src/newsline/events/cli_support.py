@@ -1,0 +1,78 @@
+"""What ``newsline tag``, ``eval`` and ``train events`` need from the events stage.
+
+Nothing here imports spaCy at module level: the timex-only paths (``tag --only timex``,
+``eval`` on gold without events) never load it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from newsline.documents.model import Document
+from newsline.errors import NewslineError
+
+#: Values of ``newsline tag --only``.
+STAGES = ("timex", "events")
+#: Where ``newsline train events`` looks for gold when given none: the TempEval-3 train set
+#: in ``../shared`` beside the current folder (the repository).
+DEFAULT_TRAIN = Path("..") / "shared" / "data" / "tempeval3" / "train"
+
+
+def annotate(docs: list[Document], only: str | None = None) -> list[Document]:
+    """Run the stages on ``docs`` in place: timexes then events, or just ``only``."""
+    if only not in (None, *STAGES):
+        raise ValueError(f"unknown stage {only!r}; expected one of {', '.join(STAGES)}")
+    if only in (None, "timex"):
+        from newsline.timex import TimexTagger
+
+        tagger = TimexTagger()
+        for doc in docs:
+            tagger.annotate(doc)
+    if only in (None, "events"):
+        from newsline.events.tagger import EventTagger
+
+        EventTagger().annotate_many(docs)
+    return docs
+
+
+def has_events(docs: Sequence[Document]) -> bool:
+    """Whether any gold document carries EVENT annotations."""
+    return any(doc.events for doc in docs)
+
+
+def add_train_parser(sub: Any) -> None:
+    """The ``train`` command and its ``events`` target."""
+    train = sub.add_parser("train", help="train a model (events) from gold TimeML")
+    targets = train.add_subparsers(dest="target", required=True)
+    events = targets.add_parser(
+        "events", help="train the event model from TimeML gold (default: the TempEval-3 "
+                       "train set in ../shared)")
+    events.add_argument("gold", nargs="*", metavar="GOLD",
+                        help=f"TimeML files or folders (default: {DEFAULT_TRAIN})")
+    events.add_argument("--out", metavar="PATH",
+                        help="where to write the model (.npz; its figures go beside it as "
+                             ".json); default: the packaged model")
+    events.add_argument("--seed", type=int, default=0)
+    events.add_argument("--no-dev", action="store_true",
+                        help="skip the held-out run on the dev part of the split")
+    events.set_defaults(func=cmd_train_events)
+
+
+def cmd_train_events(args: argparse.Namespace) -> int:
+    """Train the event model and print its figures (JSON)."""
+    from newsline.events.model import DEFAULT_MODEL
+    from newsline.events.train import train_events
+
+    gold = args.gold or [str(DEFAULT_TRAIN)]
+    if not args.gold and not DEFAULT_TRAIN.is_dir():
+        raise NewslineError(f"{DEFAULT_TRAIN} not found: give the TimeML gold to train on")
+    out = Path(args.out) if args.out else DEFAULT_MODEL
+    figures = train_events(gold, out, seed=args.seed, dev=not args.no_dev)
+    print(f"newsline: wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
+    print(json.dumps(figures, indent=2))
+    return 0
