@@ -87,11 +87,15 @@ class TimelineBuilder:
             )
             if timex is None and doc.dct and event.tense == "PAST":
                 entry.start = None  # happened before the DCT, exact start unknown
-            key = (token.lemma_.lower(), entry.date)
-            if key in seen and not entry.inferred:
-                previous = seen[key]
-                previous.actors += [a for a in entry.actors if a not in previous.actors]
-                previous.source = previous.source or entry.source
+            # The same event mentioned twice is one entry: a noun by its lemma (the dated
+            # mention wins), a verb by its lemma and date.
+            key = (token.lemma_.lower(), None if token.pos_ == "NOUN" else entry.date)
+            previous = seen.get(key)
+            if previous is not None:
+                if previous.inferred and not entry.inferred:
+                    entries[entries.index(previous)] = entry
+                    seen[key] = entry
+                    entry, previous = previous, entry
                 continue
             seen[key] = entry
             entries.append(entry)
@@ -103,6 +107,8 @@ class TimelineBuilder:
         """Worth an entry: a listed class, not a modal or hypothetical mention, and not a
         starting verb whose subject is itself an event (that one carries the date)."""
         if event.cls not in self.lexicon.listed_classes:
+            return False
+        if token.dep_ in ("amod", "compound"):  # "the returning engineers": a modifier
             return False
         if event.modality and event.modality.lower() in self.lexicon.hypothetical_modals:
             return False
@@ -207,7 +213,8 @@ class TimelineBuilder:
         words = [t for t in head.subtree if t.dep_ not in ("det", "punct", "relcl", "acl",
                                                              "prep", "appos", "cc", "conj")]
         words = [t for t in words if t.head == head or t == head or t.head in words]
-        return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or None
+        return " ".join(t.text if t.pos_ == "PROPN" else t.lower_
+                        for t in sorted(words, key=lambda t: t.i)) or None
 
     def _actors(self, token, names) -> list[str]:
         actors: list[str] = []

@@ -37,8 +37,9 @@ class TimelineEntry:
         return cls(date=value, start=start, end=end, grain=grain, **fields)
 
     def sort_key(self) -> tuple[str, int, int]:
-        """Start first (undated last), then finer grain, then position in the text."""
-        return (self.start or "9999-99-99", GRAIN_RANK.get(self.grain, 99), self.offsets[0])
+        """Start first (else the end; undated last), then finer grain, then text position."""
+        return (self.start or self.end or "9999-99-99", GRAIN_RANK.get(self.grain, 99),
+                self.offsets[0])
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object for this entry."""

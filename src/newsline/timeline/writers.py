@@ -20,12 +20,16 @@ def to_json(entries: list[TimelineEntry]) -> str:
 
 def display_date(entry: TimelineEntry) -> str:
     """A readable date for an entry: '13 December 2025', 'September 2025', '2025-W50'."""
-    if entry.start and entry.grain in ("day", "time"):
-        day = date.fromisoformat(entry.start)
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    if entry.start and entry.grain == "month":
-        day = date.fromisoformat(entry.start)
-        return f"{_MONTHS[day.month - 1]} {day.year}"
+    first = entry.start or (entry.date[:10] if entry.date and len(entry.date) >= 7 else None)
+    try:
+        if first and entry.grain in ("day", "time"):
+            day = date.fromisoformat(first)
+            return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        if first and entry.grain == "month":
+            day = date.fromisoformat(first[:7] + "-01")
+            return f"{_MONTHS[day.month - 1]} {day.year}"
+    except ValueError:
+        pass
     return entry.date or "undated"
 
 
