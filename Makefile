@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/newsline tag examples/korea_troops.txt --format json
+	$(BIN)/newsline timeline examples/korea_troops.txt --format md
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -1,4 +1,4 @@
-"""Command line: ``newsline tag`` and ``newsline eval`` (see docs/contract.md in shared)."""
+"""Command line: ``newsline tag``, ``timeline``, ``eval`` and ``train`` (see the contract)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,31 @@ def cmd_tag(args: argparse.Namespace) -> int:
     return 0
 
 
+TIMELINE_FORMATS = ("json", "md", "html", "timelinejs")
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    """Build the chronology of the documents and write it as JSON, Markdown, HTML or
+    TimelineJS."""
+    from newsline.timeline import writers
+    from newsline.timeline.pipeline import build_timeline
+
+    docs = list(_read(args))
+    entries = build_timeline(docs)
+    title = args.title or (docs[0].meta.get("title") if len(docs) == 1 else None) or (
+        f"Timeline of {docs[0].id}" if len(docs) == 1 else "Timeline")
+    if args.format == "json":
+        content = writers.to_json(entries)
+    elif args.format == "md":
+        content = writers.to_markdown(entries, title=title)
+    elif args.format == "html":
+        content = writers.to_html(entries, title=title)
+    else:
+        content = writers.to_timelinejs(entries, title=title)
+    _write(args.output, content)
+    return 0
+
+
 def _gold_files(paths: Sequence[str], split: str) -> list[str]:
     from newsline.evaluation import filter_split
 
@@ -87,10 +112,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     pairs = list(zip(gold, system, strict=True))
     scores = score_timexes(pairs)
     events = score_events(pairs) if has_events(gold) else None
+    tlinks = _score_tlinks(gold, system, args) if any(g.links for g in gold) else {}
     if args.json:
         out = {"files": len(gold), "timex": scores.to_dict()}
         if events is not None:
             out["event"] = events.to_dict()
+        out.update({key: value.to_dict() for key, value in tlinks.items()})
         print(json.dumps(out, indent=2))
     else:
         print(f"{len(gold)} files")
@@ -98,9 +125,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if events is not None:
             print()
             print(format_event_table({"event": events}))
+        for label, value in tlinks.items():
+            print(f"\n{label}: temporal awareness P {value.precision:.2f} "
+                  f"R {value.recall:.2f} F1 {value.f1:.2f}")
     if args.errors:
         print(format_errors(timex_errors(pairs)))
     return 0
+
+
+def _score_tlinks(gold: list[Document], system: list[Document], args: argparse.Namespace):
+    """Temporal awareness: task C (gold timexes and events given) and the system's own links
+    (task ABC when newsline annotated the texts itself)."""
+    from newsline.evaluation import score_tlinks
+    from newsline.evaluation.alignment import align_to_gold
+    from newsline.relations import RelationTagger, evaluate_task_c
+
+    if args.system:
+        return {"tlink": score_tlinks((g, align_to_gold(g, s))
+                                      for g, s in zip(gold, system, strict=True))}
+    tagger = RelationTagger()
+    for doc in system:
+        tagger.annotate(doc)
+    return {
+        "tlink_task_c": evaluate_task_c(gold, tagger),
+        "tlink_task_abc": score_tlinks((g, align_to_gold(g, s))
+                                       for g, s in zip(gold, system, strict=True)),
+    }
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,6 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="run only this stage (default: timexes, then events)")
     tag.set_defaults(func=cmd_tag)
 
+    timeline = sub.add_parser("timeline", help="the dated chronology of the documents' events")
+    timeline.add_argument("paths", nargs="+", metavar="PATH")
+    timeline.add_argument("--dct", help="document creation time YYYY-MM-DD, or 'today'")
+    timeline.add_argument("--format", choices=TIMELINE_FORMATS, default="json")
+    timeline.add_argument("--title", help="title of the md/html/timelinejs output")
+    timeline.add_argument("-o", "--output", metavar="OUT")
+    timeline.add_argument("--keep-going", action="store_true",
+                          help="skip bad input files (reported on stderr) instead of stopping")
+    timeline.set_defaults(func=cmd_timeline)
+
     ev = sub.add_parser("eval", help="TempEval-3 scores against gold TimeML")
     ev.add_argument("gold", nargs="+", metavar="GOLD")
     ev.add_argument("--system", metavar="SYSTEM",
@@ -130,13 +190,28 @@ def build_parser() -> argparse.ArgumentParser:
                     help="list misses, false alarms and wrong values")
     ev.set_defaults(func=cmd_eval)
 
-    add_train_parser(sub)
+    targets = add_train_parser(sub)
+    relations = targets.add_parser(
+        "relations", add_help=False,
+        help="train the TLINK model (arguments as `python -m newsline.relations.train -h`)")
+    relations.add_argument("rest", nargs=argparse.REMAINDER)
+    relations.set_defaults(func=cmd_train_relations)
     return parser
+
+
+def cmd_train_relations(args: argparse.Namespace) -> int:
+    """Train the TLINK classifiers (``newsline.relations.train.main``)."""
+    from newsline.relations.train import main as train_main
+
+    return train_main(args.rest[1:] if args.rest[:1] == ["--"] else args.rest)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; bad input ends with a one-line message and exit status 2."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    if argv[:2] == ["train", "relations"]:  # its own options, --help included
+        argv = [*argv[:2], "--", *argv[2:]]
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -45,8 +45,8 @@ def has_events(docs: Sequence[Document]) -> bool:
     return any(doc.events for doc in docs)
 
 
-def add_train_parser(sub: Any) -> None:
-    """The ``train`` command and its ``events`` target."""
+def add_train_parser(sub: Any) -> Any:
+    """The ``train`` command and its ``events`` target; returns the targets' subparsers."""
     train = sub.add_parser("train", help="train a model (events) from gold TimeML")
     targets = train.add_subparsers(dest="target", required=True)
     events = targets.add_parser(
@@ -61,6 +61,7 @@ def add_train_parser(sub: Any) -> None:
     events.add_argument("--no-dev", action="store_true",
                         help="skip the held-out run on the dev part of the split")
     events.set_defaults(func=cmd_train_events)
+    return targets
 
 
 def cmd_train_events(args: argparse.Namespace) -> int:

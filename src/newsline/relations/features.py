@@ -1,0 +1,289 @@
+"""Candidate pairs and their features.
+
+Pair kinds (TempEval-3's four, named by the ends of the link as emitted):
+
+* ``ET``: an event and a timex of the same sentence (source the event, target the timex);
+* ``ED``: an event and the DCT (``t0``): every event;
+* ``EE``: two events of the same sentence (source the earlier one), the second one of
+  the ``max_gap`` events that follow the first in the sentence;
+* ``EM``: the main events of two consecutive sentences (source the earlier one); see
+  :func:`newsline.relations.context.main_event_of`.
+
+Features are plain strings (``name=value``), one list per pair; a classifier per kind
+weighs them. They describe each event (class, tense, aspect, polarity, modality, part of
+speech, lower-cased word and a crude stem, the auxiliaries and words right before it,
+whether it is quoted, the reporting and intensional events around it, the time
+expressions of its sentence against the DCT, its sentence's position), the timex (type,
+value against the DCT, grain, text, mod, the preposition before it), and the pair (order,
+token distance, events between, the words between and the signal words among them,
+combinations of the above).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsline.documents.model import Event
+from newsline.relations.context import DocContext, Mention
+
+__all__ = ["KINDS", "SIGNALS", "Candidate", "candidates", "event_features", "features",
+           "normalized"]
+
+#: The pair kinds, in the order candidates are generated.
+KINDS: tuple[str, ...] = ("ET", "ED", "EE", "EM")
+
+#: Temporal signal words looked for between and around mentions.
+SIGNALS: frozenset[str] = frozenset(
+    """
+    before after since until till during in on at by when while as from to through
+    throughout within over for earlier later then now ago previously prior following
+    meanwhile once whenever between into upon again already still yet soon recently
+    """.split()
+)
+
+_MODALS = {"will": "will", "'ll": "will", "wo": "will", "shall": "will", "would": "would",
+           "'d": "would", "could": "could", "can": "can", "may": "may", "might": "may",
+           "must": "must", "should": "should", "ought": "should"}
+_PERFECT = {"has", "have", "had", "'ve", "having"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"}
+_NEGATION = {"not", "n't", "never", "no"}
+_QUOTES = {'"', "``", "''", "“", "”"}
+_CONJUNCTIONS = {"and", "but", "or", ";", "while", "because", "if"}
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s", "ment", "ion")
+_FINITE = {"PAST", "PRESENT", "FUTURE"}
+_POS = {"PREP": "PREPOSITION", "ADJ": "ADJECTIVE", "N": "NOUN", "V": "VERB"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A pair to classify; ``target`` None stands for the DCT (``t0``)."""
+
+    kind: str
+    source: Mention
+    target: Mention | None
+
+
+def candidates(ctx: DocContext, max_gap: int = 3) -> list[Candidate]:
+    """Every candidate pair of the document, kind by kind, in text order within a kind."""
+    out: list[Candidate] = []
+    for sent in ctx.by_sentence:
+        events = [m for m in sent if m.kind == "E"]
+        timexes = [m for m in sent if m.kind == "T"]
+        out += [Candidate("ET", e, t) for e in events for t in timexes]
+    out += [Candidate("ED", e, None) for e in ctx.events()]
+    for sent in ctx.by_sentence:
+        events = [m for m in sent if m.kind == "E"]
+        for i, a in enumerate(events):
+            out += [Candidate("EE", a, b) for b in events[i + 1:i + 1 + max_gap]]
+    mains = ctx.main_events
+    for a, b in zip(mains, mains[1:], strict=False):
+        if a is not None and b is not None:
+            out.append(Candidate("EM", a, b))
+    return out
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def normalized(event: Event) -> Event:
+    """The event's attributes as the classifiers see them.
+
+    Annotations disagree on a few conventions, so the attributes are mapped to one:
+    part of speech ``UNKNOWN`` (AQUAINT leaves finite verbs so) becomes ``VERB`` when the
+    tense is finite, else ``OTHER``; ``PREP`` is ``PREPOSITION``; a tense on a noun or
+    adjective (TimeBank gives them ``NONE``, other annotations the tense of the clause) is
+    kept apart (feature ``noun_tense``) and the tense the other features see is ``NONE``.
+    """
+    pos = _POS.get(event.pos, event.pos or "OTHER")
+    tense = event.tense or "NONE"
+    if pos == "UNKNOWN":
+        pos = "VERB" if tense in _FINITE else "OTHER"
+    if pos != "VERB":
+        tense = "NONE"
+    return Event(start=event.start, end=event.end, text=event.text,
+                 cls=event.cls or "OCCURRENCE", tense=tense, aspect=event.aspect or "NONE",
+                 polarity=event.polarity or "POS", modality=event.modality, pos=pos,
+                 id=event.id)
+
+
+def _bucket(n: int) -> str:
+    if n <= 3:
+        return str(n)
+    if n <= 6:
+        return "4-6"
+    if n <= 10:
+        return "7-10"
+    if n <= 20:
+        return "11-20"
+    return "21+"
+
+
+def _stem(word: str) -> str:
+    """A crude stem: the word without one common inflectional or nominal suffix."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _sentence_start_token(ctx: DocContext, m: Mention) -> int:
+    """Index of the first token of the sentence holding ``m``."""
+    if not ctx.sentences:
+        return 0
+    start = ctx.sentences[m.sent][0]
+    lo = m.tok_start
+    while lo > 0 and ctx.tokens[lo - 1][0] >= start:
+        lo -= 1
+    return lo
+
+
+def event_features(ctx: DocContext, m: Mention, cache: dict[str, list[str]]) -> list[str]:
+    """Features of one event (cached per id in ``cache``)."""
+    if m.id in cache:
+        return cache[m.id]
+    assert m.event is not None
+    e = normalized(m.event)
+    word = ctx.doc.text[m.start:m.end].lower()
+    lo = _sentence_start_token(ctx, m)
+    before = ctx.words[max(lo, m.tok_start - 4):m.tok_start]
+    prev1 = before[-1] if before else "<s>"
+    prev2 = before[-2] if len(before) > 1 else "<s>"
+    modality = (e.modality or "none").lower()
+    feats = [
+        f"cls={e.cls}", f"tense={e.tense}", f"aspect={e.aspect}", f"pol={e.polarity}",
+        f"mod={modality}", f"pos={e.pos}", f"ta={e.tense}|{e.aspect}",
+        f"ct={e.cls}|{e.tense}", f"cta={e.cls}|{e.tense}|{e.aspect}", f"w={word}",
+        f"stem={_stem(word)}", f"p1={prev1}", f"p12={prev2}|{prev1}", f"tp={e.tense}|{e.pos}",
+    ]
+    if (m.event.tense or "NONE") != e.tense:
+        feats.append(f"noun_tense={m.event.tense}")
+    for w in before:
+        if w in _MODALS:
+            feats += [f"modal={_MODALS[w]}", f"modal_t={_MODALS[w]}|{e.tense}"]
+        elif w in _PERFECT:
+            feats.append("aux=perfect")
+        elif w in _BE:
+            feats.append("aux=be")
+        elif w in _NEGATION:
+            feats.append("aux=neg")
+    if prev1 == "to":
+        feats.append("infinitive")
+    if sum(1 for w in ctx.words[lo:m.tok_start] if w in _QUOTES) % 2:
+        feats.append("in_quote")
+    sentence = ctx.by_sentence[m.sent]
+    sent_events = [x for x in sentence if x.kind == "E"]
+    feats.append(f"sent={_bucket(m.sent)}")
+    feats.append(f"ev_in_sent={'first' if sent_events and sent_events[0] is m else 'other'}")
+    if ctx.main_events[m.sent] is m:
+        feats.append("main")
+    # the reporting and intensional events of the sentence, which may govern this one
+    for x in sent_events:
+        if x is m or x.event is None:
+            continue
+        xe = normalized(x.event)
+        side = "L" if x.order < m.order else "R"
+        if xe.cls == "REPORTING":
+            feats += [f"rep_{side}|{xe.tense}", f"rep_{side}|{e.tense}"]
+        elif xe.cls in ("I_ACTION", "I_STATE") and side == "L":
+            feats.append(f"intensional_L|{xe.tense}|{e.tense}")
+    # the time expressions of the sentence, placed against the DCT
+    timexes = [x for x in sentence if x.kind == "T"]
+    if not timexes:
+        feats.append("sent_timex=none")
+    for t in timexes:
+        feats += [f"sent_timex={t.dct_cmp}", f"sent_timex_t={t.dct_cmp}|{e.tense}"]
+    cache[m.id] = feats
+    return feats
+
+
+def _between(ctx: DocContext, a: Mention, b: Mention) -> list[str]:
+    """Features of the words between two mentions of one sentence."""
+    words = ctx.between(a, b)
+    feats = [f"dist={_bucket(len(words))}"]
+    if len(words) <= 8:
+        feats += [f"bw={w}" for w in words]
+    feats += [f"sig={w}" for w in words if w in SIGNALS]
+    if not words:
+        feats.append("adjacent")
+    if any(w in _QUOTES for w in words):
+        feats.append("quote_between")
+    if "," in words:
+        feats.append("comma_between")
+    if "that" in words:
+        feats.append("that_between")
+    if words and words[-1] == "to":
+        feats.append("to_before_second")
+    feats.append(f"conj={min(sum(1 for w in words if w in _CONJUNCTIONS), 2)}")
+    first, second = sorted((a.order, b.order))
+    n_events = sum(1 for x in ctx.mentions[first + 1:second] if x.kind == "E")
+    feats.append(f"ev_between={_bucket(n_events)}")
+    return feats
+
+
+def _timex_features(ctx: DocContext, t: Mention, prev: str) -> list[str]:
+    timex = t.timex
+    assert timex is not None
+    text = ctx.doc.text[t.start:t.end].lower()
+    first = ctx.words[t.tok_start] if t.tok_start < len(ctx.words) else ""
+    return [
+        f"ttype={timex.type}", f"tcmp={t.dct_cmp}", f"tgrain={t.grain}",
+        f"ttype_cmp={timex.type}|{t.dct_cmp}", f"ttext={text}", f"tfirst={first}",
+        f"tprev={prev}", f"tprev_type={prev}|{timex.type}", f"tprev_cmp={prev}|{t.dct_cmp}",
+        f"tmod={timex.mod or 'none'}",
+    ]
+
+
+def _event_timex(ctx: DocContext, src: Mention, e: Event, t: Mention,
+                 ef: list[str]) -> list[str]:
+    assert t.timex is not None
+    prev = ctx.words[t.tok_start - 1] if t.tok_start > 0 else "<s>"
+    order = "ET" if src.order < t.order else "TE"
+    feats = ["e_" + f for f in ef] + _timex_features(ctx, t, prev) + _between(ctx, src, t)
+    feats += [f"order={order}", f"x_tense_cmp={e.tense}|{t.dct_cmp}",
+              f"x_cls_type={e.cls}|{t.timex.type}", f"x_order_prev={order}|{prev}",
+              f"x_aspect_type={e.aspect}|{t.timex.type}"]
+    # is this the event nearest the timex (overall, and on its side of it)?
+    events = [x for x in ctx.by_sentence[src.sent] if x.kind == "E"]
+    nearest = min(events, key=lambda x: abs(x.order - t.order))
+    feats.append("nearest" if nearest is src else "not_nearest")
+    same_side = [x for x in events if (x.order < t.order) == (src.order < t.order)]
+    if min(same_side, key=lambda x: abs(x.order - t.order)) is src:
+        feats.append(f"nearest_on_side={order}")
+    return feats
+
+
+def _event_event(ctx: DocContext, kind: str, a: Mention, a_e: Event, b: Mention,
+                 ef: list[str], cache: dict[str, list[str]]) -> list[str]:
+    assert b.event is not None
+    b_e = normalized(b.event)
+    feats = ["a_" + f for f in ef] + ["b_" + f for f in event_features(ctx, b, cache)]
+    feats += [
+        f"p_cls={a_e.cls}|{b_e.cls}", f"p_tense={a_e.tense}|{b_e.tense}",
+        f"p_aspect={a_e.aspect}|{b_e.aspect}", f"p_pos={a_e.pos}|{b_e.pos}",
+        f"p_ct={a_e.cls}|{a_e.tense}|{b_e.cls}|{b_e.tense}",
+        f"p_same_tense={a_e.tense == b_e.tense}",
+    ]
+    text = ctx.doc.text
+    if _stem(text[a.start:a.end].lower()) == _stem(text[b.start:b.end].lower()):
+        feats += ["p_same_stem", f"p_same_stem_cls={a_e.cls}"]
+    if kind == "EE":
+        return feats + _between(ctx, a, b)
+    # EM: consecutive sentences; the first words of the second sentence may be signals.
+    lo = _sentence_start_token(ctx, b)
+    feats += [f"open={w}" for w in ctx.words[lo:lo + 3]
+              if w in SIGNALS or w in ("but", "and", "also")]
+    return feats
+
+
+def features(ctx: DocContext, cand: Candidate, cache: dict[str, list[str]]) -> list[str]:
+    """The feature strings of a candidate pair (``cache`` keeps per-event features)."""
+    src = cand.source
+    assert src.event is not None
+    e = normalized(src.event)
+    ef = event_features(ctx, src, cache)
+    if cand.kind == "ED":
+        return ["bias", *ef]
+    assert cand.target is not None
+    if cand.kind == "ET":
+        return ["bias", *_event_timex(ctx, src, e, cand.target, ef)]
+    return ["bias", *_event_event(ctx, cand.kind, src, e, cand.target, ef, cache)]
