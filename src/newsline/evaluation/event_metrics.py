@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsline.documents.model import Document, Event
+from newsline.evaluation.scores import SpanScores, f1, pct
 from newsline.evaluation.timex_metrics import match_timexes
 
 __all__ = [
@@ -41,12 +42,8 @@ EVENT_ATTRIBUTES: dict[str, str] = {
 }
 
 
-def _pct(num: int, den: int) -> float:
-    return 100.0 * num / den if den else 0.0
 
 
-def _f1(p: float, r: float) -> float:
-    return 2.0 * p * r / (p + r) if p + r else 0.0
 
 
 def match_events(
@@ -58,63 +55,28 @@ def match_events(
 
 
 @dataclass(slots=True)
-class EventScores:
+class EventScores(SpanScores):
     """Micro-averaged TempEval-3 event counts, with P/R/F1 (percent) as properties."""
 
-    gold: int = 0
-    system: int = 0
-    strict: int = 0
-    relaxed: int = 0
     class_ok: int = 0
     tense_ok: int = 0
     aspect_ok: int = 0
     polarity_ok: int = 0
     files: int = 0
 
-    # --- span figures
-    @property
-    def strict_precision(self) -> float:
-        """Strict matches over system events, in percent."""
-        return _pct(self.strict, self.system)
-
-    @property
-    def strict_recall(self) -> float:
-        """Strict matches over gold events, in percent."""
-        return _pct(self.strict, self.gold)
-
-    @property
-    def strict_f1(self) -> float:
-        """Harmonic mean of strict precision and recall."""
-        return _f1(self.strict_precision, self.strict_recall)
-
-    @property
-    def relaxed_precision(self) -> float:
-        """Relaxed (overlap) matches over system events, in percent."""
-        return _pct(self.relaxed, self.system)
-
-    @property
-    def relaxed_recall(self) -> float:
-        """Relaxed (overlap) matches over gold events, in percent."""
-        return _pct(self.relaxed, self.gold)
-
-    @property
-    def relaxed_f1(self) -> float:
-        """Harmonic mean of relaxed precision and recall."""
-        return _f1(self.relaxed_precision, self.relaxed_recall)
-
     # --- attribute figures
     def attribute_precision(self, name: str) -> float:
         """Relaxed pairs with equal ``name`` (class, tense, aspect, polarity) over system
         events, in percent."""
-        return _pct(self._ok(name), self.system)
+        return pct(self._ok(name), self.system)
 
     def attribute_recall(self, name: str) -> float:
         """Relaxed pairs with equal ``name`` over gold events, in percent."""
-        return _pct(self._ok(name), self.gold)
+        return pct(self._ok(name), self.gold)
 
     def attribute_f1(self, name: str) -> float:
         """Harmonic mean of :meth:`attribute_precision` and :meth:`attribute_recall`."""
-        return _f1(self.attribute_precision(name), self.attribute_recall(name))
+        return f1(self.attribute_precision(name), self.attribute_recall(name))
 
     def _ok(self, name: str) -> int:
         if name not in EVENT_ATTRIBUTES:

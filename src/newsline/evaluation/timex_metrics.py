@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from newsline.documents.model import Document, Timex
+from newsline.evaluation.scores import SpanScores, f1, pct
 
 __all__ = [
     "ERROR_KINDS",
@@ -58,14 +59,8 @@ _CONTEXT_CHARS = 40
 # --------------------------------------------------------------------------- arithmetic
 
 
-def _pct(num: int, den: int) -> float:
-    """``100 * num / den``, or 0.0 when ``den`` is 0."""
-    return 100.0 * num / den if den else 0.0
 
 
-def _f1(p: float, r: float) -> float:
-    """Harmonic mean of two percentages, 0.0 when both are 0."""
-    return 2.0 * p * r / (p + r) if p + r else 0.0
 
 
 # --------------------------------------------------------------------------- results
@@ -91,22 +86,22 @@ class TypeScores:
     @property
     def relaxed_recall(self) -> float:
         """Percentage of gold timexes of this type that have a relaxed match."""
-        return _pct(self.relaxed, self.gold)
+        return pct(self.relaxed, self.gold)
 
     @property
     def value_precision(self) -> float:
         """Correct values over the system timexes attributed to this type, in percent."""
-        return _pct(self.value_ok, self.system)
+        return pct(self.value_ok, self.system)
 
     @property
     def value_recall(self) -> float:
         """Correct values over the gold timexes of this type, in percent."""
-        return _pct(self.value_ok, self.gold)
+        return pct(self.value_ok, self.gold)
 
     @property
     def value_f1(self) -> float:
         """Harmonic mean of :attr:`value_precision` and :attr:`value_recall`."""
-        return _f1(self.value_precision, self.value_recall)
+        return f1(self.value_precision, self.value_recall)
 
     def to_dict(self) -> dict[str, Any]:
         """Counts and figures (rounded to 2 decimals) as a JSON-ready dict."""
@@ -121,81 +116,45 @@ class TypeScores:
 
 
 @dataclass(slots=True)
-class TimexScores:
+class TimexScores(SpanScores):
     """Micro-averaged TempEval-3 timex counts, with P/R/F1 (percent) as properties."""
 
-    gold: int = 0
-    system: int = 0
-    strict: int = 0
-    relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
     files: int = 0
     by_type: dict[str, TypeScores] = field(default_factory=dict)
 
-    # strict
-    @property
-    def strict_precision(self) -> float:
-        """Strict matches over system timexes, in percent."""
-        return _pct(self.strict, self.system)
-
-    @property
-    def strict_recall(self) -> float:
-        """Strict matches over gold timexes, in percent."""
-        return _pct(self.strict, self.gold)
-
-    @property
-    def strict_f1(self) -> float:
-        """Harmonic mean of strict precision and recall."""
-        return _f1(self.strict_precision, self.strict_recall)
-
-    # relaxed
-    @property
-    def relaxed_precision(self) -> float:
-        """Relaxed (overlap) matches over system timexes, in percent."""
-        return _pct(self.relaxed, self.system)
-
-    @property
-    def relaxed_recall(self) -> float:
-        """Relaxed (overlap) matches over gold timexes, in percent."""
-        return _pct(self.relaxed, self.gold)
-
-    @property
-    def relaxed_f1(self) -> float:
-        """Harmonic mean of relaxed precision and recall."""
-        return _f1(self.relaxed_precision, self.relaxed_recall)
-
     # type
     @property
     def type_precision(self) -> float:
         """Relaxed pairs with equal type over system timexes, in percent."""
-        return _pct(self.type_ok, self.system)
+        return pct(self.type_ok, self.system)
 
     @property
     def type_recall(self) -> float:
         """Relaxed pairs with equal type over gold timexes, in percent."""
-        return _pct(self.type_ok, self.gold)
+        return pct(self.type_ok, self.gold)
 
     @property
     def type_f1(self) -> float:
         """Harmonic mean of type precision and recall."""
-        return _f1(self.type_precision, self.type_recall)
+        return f1(self.type_precision, self.type_recall)
 
     # value
     @property
     def value_precision(self) -> float:
         """Relaxed pairs with equal value string over system timexes, in percent."""
-        return _pct(self.value_ok, self.system)
+        return pct(self.value_ok, self.system)
 
     @property
     def value_recall(self) -> float:
         """Relaxed pairs with equal value string over gold timexes, in percent."""
-        return _pct(self.value_ok, self.gold)
+        return pct(self.value_ok, self.gold)
 
     @property
     def value_f1(self) -> float:
         """Harmonic mean of value precision and recall."""
-        return _f1(self.value_precision, self.value_recall)
+        return f1(self.value_precision, self.value_recall)
 
     def add(self, other: TimexScores) -> None:
         """Add the counts of ``other`` into this result (micro-averaging)."""

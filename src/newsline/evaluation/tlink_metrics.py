@@ -90,6 +90,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsline.documents.model import Document, Link
+from newsline.evaluation.scores import f1, pct
 
 __all__ = [
     "DCT_ID",
@@ -388,14 +389,8 @@ class TemporalGraph:
 # --------------------------------------------------------------------------- results
 
 
-def _pct(num: int, den: int) -> float:
-    """``100 * num / den``, or 0.0 when ``den`` is 0."""
-    return 100.0 * num / den if den else 0.0
 
 
-def _f1(p: float, r: float) -> float:
-    """Harmonic mean of two percentages, 0.0 when both are 0."""
-    return 2.0 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(slots=True)
@@ -426,17 +421,17 @@ class TlinkScores:
     @property
     def precision(self) -> float:
         """System reduced relations entailed by the gold closure, in percent."""
-        return _pct(self.system_entailed, self.system_reduced)
+        return pct(self.system_entailed, self.system_reduced)
 
     @property
     def recall(self) -> float:
         """Gold reduced relations entailed by the system closure, in percent."""
-        return _pct(self.gold_entailed, self.gold_reduced)
+        return pct(self.gold_entailed, self.gold_reduced)
 
     @property
     def f1(self) -> float:
         """Harmonic mean of :attr:`precision` and :attr:`recall` (temporal awareness)."""
-        return _f1(self.precision, self.recall)
+        return f1(self.precision, self.recall)
 
     def add(self, other: TlinkScores) -> None:
         """Add another file's (or set's) counts to these."""

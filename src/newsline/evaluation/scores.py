@@ -1,0 +1,56 @@
+"""Arithmetic shared by the metrics: percentages, F1, and span-match figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def pct(num: int, den: int) -> float:
+    """``100 * num / den``, or 0.0 when ``den`` is 0."""
+    return 100.0 * num / den if den else 0.0
+
+
+def f1(p: float, r: float) -> float:
+    """Harmonic mean of two percentages, 0.0 when both are 0."""
+    return 2.0 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class SpanScores:
+    """Micro-averaged counts of paired spans (timexes or events), with strict and relaxed
+    precision, recall and F1 in percent."""
+
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+
+    @property
+    def strict_precision(self) -> float:
+        """Strict (identical span) matches over system spans, in percent."""
+        return pct(self.strict, self.system)
+
+    @property
+    def strict_recall(self) -> float:
+        """Strict matches over gold spans, in percent."""
+        return pct(self.strict, self.gold)
+
+    @property
+    def strict_f1(self) -> float:
+        """Harmonic mean of strict precision and recall."""
+        return f1(self.strict_precision, self.strict_recall)
+
+    @property
+    def relaxed_precision(self) -> float:
+        """Relaxed (overlap) matches over system spans, in percent."""
+        return pct(self.relaxed, self.system)
+
+    @property
+    def relaxed_recall(self) -> float:
+        """Relaxed (overlap) matches over gold spans, in percent."""
+        return pct(self.relaxed, self.gold)
+
+    @property
+    def relaxed_f1(self) -> float:
+        """Harmonic mean of relaxed precision and recall."""
+        return f1(self.relaxed_precision, self.relaxed_recall)
