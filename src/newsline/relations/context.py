@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from newsline.documents.model import Document, Event, Timex
 from newsline.relations.sentences import sentence_index, split_sentences, tokenize
+from newsline.relations.syntax import Parse, parse_text
 from newsline.relations.values import compare_to_dct, value_span
 
 __all__ = ["DocContext", "Mention", "main_event_of"]
@@ -33,6 +34,7 @@ class Mention:
     order: int = 0  # rank in text order among all mentions
     dct_cmp: str = "unknown"  # timexes: compare_to_dct of the value
     grain: str = "none"  # timexes: grain of the value
+    head: int | None = None  # index of the head token in the dependency parse
 
 
 @dataclass
@@ -47,10 +49,13 @@ class DocContext:
     by_sentence: list[list[Mention]] = field(default_factory=list)
     main_events: list[Mention | None] = field(default_factory=list)
     by_id: dict[str, Mention] = field(default_factory=dict)
+    parse: Parse | None = None  # the dependency parse of the text
+    by_head: dict[int, Mention] = field(default_factory=dict)  # head token -> event
 
     @classmethod
-    def build(cls, doc: Document) -> DocContext:
-        """Split ``doc`` into sentences and tokens and place its events and timexes."""
+    def build(cls, doc: Document, parse: bool = True) -> DocContext:
+        """Split ``doc`` into sentences and tokens and place its events and timexes; with
+        ``parse``, parse the text (spaCy) and find each mention's head token."""
         text = doc.text
         sentences = split_sentences(text)
         tokens = tokenize(text)
@@ -88,6 +93,12 @@ class DocContext:
             ctx.by_sentence[m.sent].append(m)
         ctx.main_events = [main_event_of(ms) for ms in ctx.by_sentence]
         ctx.by_id = {m.id: m for m in mentions}
+        if parse:
+            ctx.parse = Parse(parse_text(text))
+            for m in mentions:
+                m.head = ctx.parse.head_of(m.start, m.end)
+                if m.head is not None and m.kind == "E":
+                    ctx.by_head.setdefault(m.head, m)
         return ctx
 
     def events(self) -> list[Mention]:

@@ -16,7 +16,10 @@ whether it is quoted, the reporting and intensional events around it, the time
 expressions of its sentence against the DCT, its sentence's position), the timex (type,
 value against the DCT, grain, text, mod, the preposition before it), and the pair (order,
 token distance, events between, the words between and the signal words among them,
-combinations of the above).
+combinations of the above), and the dependency parse (see
+:mod:`newsline.relations.syntax`): each event's label, governing verb and governing
+reporting event; for a pair of one sentence the path between the heads, which governs
+which (directly or through a preposition) and ccomp/xcomp/advcl relations.
 """
 
 from __future__ import annotations
@@ -192,7 +195,66 @@ def event_features(ctx: DocContext, m: Mention, cache: dict[str, list[str]]) -> 
         feats.append("sent_timex=none")
     for t in timexes:
         feats += [f"sent_timex={t.dct_cmp}", f"sent_timex_t={t.dct_cmp}|{e.tense}"]
+    feats += _event_syntax(ctx, m, e)
     cache[m.id] = feats
+    return feats
+
+
+_CLAUSES = ("ccomp", "xcomp", "advcl")
+
+
+def _event_syntax(ctx: DocContext, m: Mention, e: Event) -> list[str]:
+    """Dependency features of one event: its label and tag, the verb governing a nominal
+    event, the preposition above it, and the nearest governing event (and reporting
+    event) with their tenses."""
+    parse = ctx.parse
+    if parse is None or m.head is None:
+        return []
+    h = m.head
+    dep = parse.dep(h)
+    feats = [f"dep={dep}", f"dep_t={dep}|{e.tense}", f"tag={parse.tag(h)}"]
+    if e.pos != "VERB":
+        gv = parse.governing_verb(h)
+        if gv is not None:
+            feats += [f"gv={parse.lemma(gv)}", f"gv_tag={parse.tag(gv)}",
+                      f"gv_dep={dep}|{parse.tag(gv)}"]
+    prep = parse.prep_above(h)
+    if prep:
+        feats.append(f"eprep={prep}")
+    nearest = True
+    for t in parse.ancestors(h):
+        x = ctx.by_head.get(t)
+        if x is None or x is m or x.event is None:
+            continue
+        xe = normalized(x.event)
+        if nearest:
+            feats += [f"gov_ev={xe.cls}|{xe.tense}", f"gov_ev_t={xe.tense}|{e.tense}"]
+            nearest = False
+        if xe.cls == "REPORTING":
+            feats += [f"rep_gov={xe.tense}", f"rep_gov_t={xe.tense}|{e.tense}",
+                      f"rep_gov_tag={parse.tag(t)}|{e.tense}"]
+            break
+    else:
+        feats.append("rep_gov=none")
+    return feats
+
+
+def _pair_syntax(ctx: DocContext, a: Mention, b: Mention, a_tense: str,
+                 b_tense: str) -> list[str]:
+    """Dependency features of a pair of one sentence: the path between the heads, which
+    governs which (directly or through a preposition) and clausal relations."""
+    parse = ctx.parse
+    if parse is None or a.head is None or b.head is None:
+        return []
+    path = parse.path(a.head, b.head)
+    feats = [f"dpath={path}"]
+    for name, g, d in (("ab", a.head, b.head), ("ba", b.head, a.head)):
+        for how in parse.governs(g, d):
+            feats += [f"gov_{name}={how}", f"gov_{name}_t={how}|{a_tense}|{b_tense}"]
+            label = how.split(":", 1)[1]
+            if how.startswith("direct:") and label in _CLAUSES:
+                feats += [f"clause={name}:{label}",
+                          f"clause_t={name}:{label}|{a_tense}|{b_tense}"]
     return feats
 
 
@@ -246,6 +308,11 @@ def _event_timex(ctx: DocContext, src: Mention, e: Event, t: Mention,
     events = [x for x in ctx.by_sentence[src.sent] if x.kind == "E"]
     nearest = min(events, key=lambda x: abs(x.order - t.order))
     feats.append("nearest" if nearest is src else "not_nearest")
+    feats += _pair_syntax(ctx, src, t, e.tense, t.dct_cmp)
+    if ctx.parse is not None and t.head is not None:
+        tprep = ctx.parse.prep_above(t.head)
+        if tprep:
+            feats.append(f"t_prep={tprep}|{t.dct_cmp}")
     same_side = [x for x in events if (x.order < t.order) == (src.order < t.order)]
     if min(same_side, key=lambda x: abs(x.order - t.order)) is src:
         feats.append(f"nearest_on_side={order}")
@@ -267,7 +334,7 @@ def _event_event(ctx: DocContext, kind: str, a: Mention, a_e: Event, b: Mention,
     if _stem(text[a.start:a.end].lower()) == _stem(text[b.start:b.end].lower()):
         feats += ["p_same_stem", f"p_same_stem_cls={a_e.cls}"]
     if kind == "EE":
-        return feats + _between(ctx, a, b)
+        return feats + _between(ctx, a, b) + _pair_syntax(ctx, a, b, a_e.tense, b_e.tense)
     # EM: consecutive sentences; the first words of the second sentence may be signals.
     lo = _sentence_start_token(ctx, b)
     feats += [f"open={w}" for w in ctx.words[lo:lo + 3]
