@@ -30,6 +30,8 @@ _ANCHOR_RELS = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDEN
 _CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "cc",
                   "punct", "mark", "appos", "xcomp"}
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "expl"}
+# The clauses that hold what a reporting verb reports (the rest of its subtree says how).
+_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj"}
 _MAX_SUMMARY_TOKENS = 24
 # A wire dateline before the story proper: "SEOUL (Newsline) - ", "PARIS, March 21 -- ".
 _DATELINE = re.compile(r"\A\s*[A-Z][^\n]{0,60}?\s(?:-{1,2}|\u2013|\u2014)\s")
@@ -58,6 +60,7 @@ class TimelineBuilder:
         timex_heads = {_head_index(parsed, t): t for t in doc.timexes
                        if _head_index(parsed, t) is not None}
         linked = _linked_timexes(doc)
+        self._circumstances: set[str] = set()
         sources = self._sources(doc, parsed, events_at, names, body_start)
         dates: dict[str, tuple[Timex | None, bool]] = {}
         entries: list[TimelineEntry] = []
@@ -106,7 +109,7 @@ class TimelineBuilder:
     def _listed(self, event: Event, token, events_at: dict[int, Event]) -> bool:
         """Worth an entry: a listed class, not a modal or hypothetical mention, and not a
         starting verb whose subject is itself an event (that one carries the date)."""
-        if event.cls not in self.lexicon.listed_classes:
+        if event.cls not in self.lexicon.listed_classes or event.id in self._circumstances:
             return False
         if token.dep_ in ("amod", "compound"):  # "the returning engineers": a modifier
             return False
@@ -168,10 +171,18 @@ class TimelineBuilder:
                 continue
             if event.cls == "REPORTING" or token.lemma_.lower() in self.lexicon.reporting_verbs:
                 speaker = self._speaker(token, names, body_start)
-                if speaker:
-                    for reported in token.subtree:
-                        if reported.i != token.i and reported.i in events_at:
-                            sources.setdefault(events_at[reported.i].id, speaker)
+                content = {t.i for child in token.children if child.dep_ in _CONTENT_DEPS
+                           for t in child.subtree}
+                if token.dep_ in ("parataxis", "advcl") and token.head.i in events_at:
+                    # "The troops withdrew, officials said": what is said is the head clause
+                    inner = {t.i for t in token.subtree}
+                    content |= {t.i for t in token.head.subtree if t.i not in inner}
+                for item in token.subtree:
+                    if item.i in events_at and item.i != token.i and item.i not in content:
+                        self._circumstances.add(events_at[item.i].id)  # "in a speech"
+                for index in content:
+                    if speaker and index in events_at:
+                        sources.setdefault(events_at[index].id, speaker)
         for token in parsed:
             phrase = self._according_to(token, names)
             if phrase:
