@@ -85,3 +85,12 @@ def test_actors_are_named_by_their_fullest_mention(entries) -> None:
     assert entries["toured"].actors[0] == "Maria Okafor"
     assert "Okafor toured the region" in entries["toured"].summary or \
         entries["toured"].summary.startswith("Maria Okafor")
+
+
+def test_a_negative_subject_marks_the_event_as_not_happening() -> None:
+    text = "Nobody came to the meeting on Monday."
+    doc = Document(id="n", text=text, dct=DCT)
+    TimexTagger().annotate(doc)
+    doc.events = _events(text, [("came", "OCCURRENCE", "PAST")])
+    entries = TimelineBuilder().build(doc, spacy_model.load()(text))
+    assert [(e.event, e.polarity, e.date) for e in entries] == [("came", "NEG", "2025-12-08")]

@@ -82,7 +82,8 @@ class TimelineBuilder:
                 doc=doc.id, offsets=(event.start, event.end),
                 summary=self._summary(token, timex_heads, names, body_start),
                 actors=self._actors(token, names), source=sources.get(event.id),
-                inferred=inferred or timex is None, polarity=_polarity(event, token),
+                inferred=inferred or timex is None,
+                polarity=_polarity(event, token, self.lexicon.negative_subjects),
                 duration=duration.value if duration is not None else None,
                 timex=timex.id if timex is not None else None,
                 sentence_offsets=_sentence_span(token),
@@ -385,7 +386,10 @@ def _sentence_text(doc: Document, token) -> str:
     return doc.text[start:end].strip()
 
 
-def _polarity(event: Event, token) -> str:
+def _polarity(event: Event, token, negative_subjects: frozenset[str]) -> str:
+    """NEG for a negated event ("did not respond") or a negative subject ("nobody came")."""
     if event.polarity == "NEG" or any(c.dep_ == "neg" for c in token.children):
+        return "NEG"
+    if any(c.dep_ in _SUBJECTS and c.lower_ in negative_subjects for c in token.children):
         return "NEG"
     return "POS"

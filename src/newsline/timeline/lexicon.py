@@ -21,6 +21,7 @@ class TimelineLexicon:
     attribution_preps: tuple[tuple[str, str], ...]
     actor_labels: tuple[str, ...]
     pronouns: dict[str, tuple[str, ...]]
+    negative_subjects: frozenset[str] = frozenset()
 
 
 @cache
@@ -35,4 +36,5 @@ def load_lexicon(language: str = "en") -> TimelineLexicon:
         attribution_preps=tuple((a, b) for a, b in data["attribution_preps"]),
         actor_labels=tuple(data["actor_labels"]),
         pronouns={k: tuple(v) for k, v in data["pronouns"].items()},
+        negative_subjects=frozenset(data.get("negative_subjects", [])),
     )
