@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 def pct(num: int, den: int) -> float:
@@ -54,3 +56,22 @@ class SpanScores:
     def relaxed_f1(self) -> float:
         """Harmonic mean of relaxed precision and recall."""
         return f1(self.relaxed_precision, self.relaxed_recall)
+
+
+def format_score_table(scores: Mapping[str, Any], columns: Sequence[tuple[str, str]]) -> str:
+    """Plain-text table, one row per label: the ``(header, attribute)`` columns in percent
+    with 2 decimals, then #gold and #system."""
+    header = ["label"] + [name for name, _ in columns] + ["gold", "system"]
+    rows = [header]
+    for label, sc in scores.items():
+        row = [label] + [f"{getattr(sc, attr):.2f}" for _, attr in columns]
+        rows.append(row + [str(sc.gold), str(sc.system)])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0])]
+        cells += [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from newsline.documents.model import Document, Timex
-from newsline.evaluation.scores import SpanScores, f1, pct
+from newsline.evaluation.scores import SpanScores, f1, format_score_table, pct
 
 __all__ = [
     "ERROR_KINDS",
@@ -507,17 +507,4 @@ def format_table(scores: dict[str, TimexScores]) -> str:
 
     Columns: strict P/R/F1, relaxed P/R/F1, type F1, value F1, #gold, #system.
     """
-    header = ["label"] + [name for name, _ in _COLUMNS] + ["gold", "system"]
-    rows = [header]
-    for label, sc in scores.items():
-        row = [label] + [f"{getattr(sc, attr):.2f}" for _, attr in _COLUMNS]
-        rows.append(row + [str(sc.gold), str(sc.system)])
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    lines = []
-    for n, row in enumerate(rows):
-        cells = [row[0].ljust(widths[0])]
-        cells += [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
-        lines.append("  ".join(cells).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return format_score_table(scores, _COLUMNS)
