@@ -76,6 +76,15 @@ CASES = [
     case("The firm filed for bankruptcy on Oct. 3, 2019. The following week, its chief "
          "resigned.", SAT, "The following week", "DATE", "2019-W41",
          xfail="'the following week' is anchored on the DCT (2025-W51), not on the focus"),
+    case("The summit meets on April 24 and 25.", SAT, "25", "DATE", "2026-04-25"),
+    case("Talks were held on May 3 or 4.", SAT, "4", "DATE", "2025-05-04"),
+    # --- lists and spelled years ---
+    case("Doctors were shot in 1994, 1995 and 1997.", SAT, "1995", "DATE", "1995"),
+    case("Debts will be halved by the year two thousand.", "1998-03-01",
+         "the year two thousand", "DATE", "2000"),
+    # --- "last" / "next" with a month: strictly before / after the DCT's month ---
+    case("Sales rose last December.", "1989-11-01", "last December", "DATE", "1988-12"),
+    case("He signed the treaty last May.", "1998-02-27", "last May", "DATE", "1997-05"),
 ]
 
 

@@ -66,6 +66,8 @@ def _int(value: Any) -> int | None:
 
 
 def _year(raw: Any, ctx: Context) -> int | None:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)  # a spelled number ("the year two thousand")
     text = str(raw).strip().lstrip("'’").replace(",", "") if raw is not None else ""
     if not text.isdigit():
         return None
@@ -109,7 +111,28 @@ def _year_for(month: int, day_: int | None, ctx: Context) -> int:
     ahead = 365 - back
     if ctx.past:
         return ahead_year if ahead * 3 < back else back_year
-    return ahead_year if ahead < back else back_year
+    return ahead_year if ahead * 3 < back * 2 else back_year
+
+
+def _day_in_focus_month(day_: int, ctx: Context) -> Result | None:
+    """Day ``day_`` of the month in focus ("April 24 and 25": the 25th of that April)."""
+    focus = ctx.focus
+    if focus is None or ctx.focus_grain not in ("D", "M"):
+        return None
+    if not valid_day(focus.year, focus.month, day_):
+        return None
+    return Result(f"{focus.year:04d}-{focus.month:02d}-{day_:02d}")
+
+
+def _shifted_year(month: int, day_: int | None, shift_year: int, dct: date) -> int:
+    """The year of "this" (0), "last" (<0) or "next" (>0) month: strictly before or after."""
+    if shift_year == 0:
+        return dct.year
+    here = (dct.month, dct.day if day_ is not None else 0)
+    there = (month, day_ or 0)
+    if shift_year < 0:
+        return dct.year if there < here else dct.year - 1
+    return dct.year if there > here else dct.year + 1
 
 
 def _pod(base: str, args: dict[str, Any]) -> Result:
@@ -163,14 +186,13 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
         year = ctx.dct.year + (_int(args["year_offset"]) or 0)
     if year is None and args.get("year") is not None:
         return None
+    if month is None and day_ is not None and args.get("anchor") == "focus":
+        return _day_in_focus_month(day_, ctx)
     if month is None:
         return Result(f"{year:04d}") if year is not None else None
     shift_year = _int(args.get("shift"))
     if year is None and shift_year is not None and ctx.dct is not None:
-        if shift_year == 0:
-            year = ctx.dct.year
-        else:
-            ctx = Context(ctx.dct, future=shift_year > 0, past=shift_year < 0, focus=ctx.focus)
+        year = _shifted_year(month, day_, shift_year, ctx.dct)
     if year is None:
         if ctx.dct is None:
             year_text = "XXXX"
@@ -291,6 +313,16 @@ def duration(args: dict[str, Any], ctx: Context) -> Result | None:
         count = float(count) + 0.5
     value = duration_value(count, str(args.get("unit")))
     return Result(value) if value else None
+
+
+@value_fn("elapsed")
+def elapsed(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A stopwatch reading such as a race time, 2:03:38: hours, minutes and seconds."""
+    parts = [_int(args.get(key)) for key in ("hours", "minutes", "seconds")]
+    if any(part is None for part in parts):
+        return None
+    hours, minutes, seconds = parts
+    return Result(f"PT{hours}H{minutes}M{seconds}S", type="DURATION")
 
 
 @value_fn("set")
