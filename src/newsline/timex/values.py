@@ -282,6 +282,18 @@ _SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "H": (6, "M"), "WE": (2, "D"),
            "FN": (2, "W")}
 
 
+_COMPOUND = ("Y", "M", "D", "TH", "TM")
+
+
+def _compound(whole: int, unit: str, rest: int, smaller: str) -> str:
+    """Two-unit duration value: 5 1/2 hours is PT5H30M, a year and a half P1Y6M."""
+    date_part = "".join(f"{n}{u}" for n, u in ((whole, unit), (rest, smaller))
+                        if not u.startswith("T"))
+    time_part = "".join(f"{n}{u[1]}" for n, u in ((whole, unit), (rest, smaller))
+                        if u.startswith("T"))
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
 def duration_value(count: Any, unit: str) -> str | None:
     """``P``/``PT`` value for ``count`` units (count "X" for an unspecified number)."""
     if count == "X" or count is None:
@@ -296,9 +308,21 @@ def duration_value(count: Any, unit: str) -> str | None:
     if unit in _SCALED:
         factor, unit = _SCALED[unit]
         number *= factor
-    while number != int(number) and unit in _SMALLER:
+    if unit == "W" and number != int(number):
+        number, unit = number * 7, "D"
+    if number > 1 and number != int(number) and unit in _COMPOUND:
+        factor, smaller = _SMALLER[unit]
+        rest = (number - int(number)) * factor
+        if rest == int(rest):
+            return _compound(int(number), unit, int(rest), smaller)
+    given = number, unit
+    for _step in range(2):  # half an hour is PT30M; 3.3 years stays P3.3Y
+        if number == int(number) or unit not in _SMALLER:
+            break
         factor, unit = _SMALLER[unit]
         number *= factor
+    if number != int(number):
+        number, unit = given
     text = format_number(number)
     if unit.startswith("T"):
         return f"PT{text}{unit[1]}"
