@@ -82,6 +82,16 @@ CASES = [
     case("Doctors were shot in 1994, 1995 and 1997.", SAT, "1995", "DATE", "1995"),
     case("Debts will be halved by the year two thousand.", "1998-03-01",
          "the year two thousand", "DATE", "2000"),
+    # --- the weekend: the one just past in a Monday paper, the coming one ahead ---
+    case("Talks went on over the weekend.", "1990-08-13", "the weekend", "DATE",
+         "1990-W32-WE"),
+    case("Leaders will meet this weekend.", "1990-08-13", "this weekend", "DATE",
+         "1990-W33-WE"),
+    # --- results: a month ago is a month even with a quarter in focus ---
+    case("Profit rose in the third quarter. A month ago the firm cut jobs.", "1989-10-26",
+         "A month ago", "DATE", "1989-09"),
+    case("Year-earlier results included a gain.", "1989-10-26", "Year-earlier", "DATE",
+         "1988"),
     # --- "last" / "next" with a month: strictly before / after the DCT's month ---
     case("Sales rose last December.", "1989-11-01", "last December", "DATE", "1988-12"),
     case("He signed the treaty last May.", "1998-02-27", "last May", "DATE", "1997-05"),

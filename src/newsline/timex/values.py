@@ -141,6 +141,7 @@ def _pod(base: str, args: dict[str, Any]) -> Result:
 
 
 _PERIOD_GRAINS = ("Q", "H")
+_PERIOD_UNITS = ("Y", "Q", "H")
 
 
 def _anchor(args: dict[str, Any], ctx: Context, grain: str) -> tuple[date | None, str]:
@@ -256,6 +257,18 @@ def relative(args: dict[str, Any], ctx: Context) -> Result | None:
     return _pod(value, args)
 
 
+@value_fn("weekend")
+def weekend(args: dict[str, Any], ctx: Context) -> Result | None:
+    """"The weekend": the one just past in a past clause, or on Monday to Wednesday without a
+    cue ("over the weekend" in a Monday paper); else the coming one (or this one, on Sat/Sun)."""
+    if ctx.dct is None:
+        return Result("XXXX-WXX-WE")
+    day = ctx.dct.isoweekday()
+    if day < 6 and (ctx.past or (not ctx.future and day <= 3)):
+        return Result(render(shift(ctx.dct, "W", -1), "WE"))
+    return Result(render(ctx.dct, "WE"))
+
+
 @value_fn("ago")
 def ago(args: dict[str, Any], ctx: Context) -> Result | None:
     """``n`` units before (or after, sign=1) the DCT; vague counts become PAST_REF/FUTURE_REF."""
@@ -265,6 +278,8 @@ def ago(args: dict[str, Any], ctx: Context) -> Result | None:
         return Result("PAST_REF" if sign < 0 else "FUTURE_REF")
     number = _int(count)
     unit = str(args.get("unit"))
+    if args.get("anchor") == "period" and unit not in _PERIOD_UNITS:
+        args = {**args, "anchor": None}  # "a month ago" is a month, not a quarter
     base, grain = _anchor(args, ctx, str(args.get("grain", unit)))
     if number is None or base is None:
         return None
