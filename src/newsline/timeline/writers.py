@@ -6,10 +6,8 @@ import html
 import json
 from datetime import date
 
+from newsline.timeline.display import display_words, readable_date, readable_duration
 from newsline.timeline.model import TimelineEntry, sort_entries
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 def to_json(entries: list[TimelineEntry]) -> str:
@@ -19,37 +17,29 @@ def to_json(entries: list[TimelineEntry]) -> str:
 
 
 def display_date(entry: TimelineEntry) -> str:
-    """A readable date for an entry: '13 December 2025', 'September 2025', '2025-W50'."""
-    first = entry.start or (entry.date[:10] if entry.date and len(entry.date) >= 7 else None)
-    try:
-        if first and entry.grain in ("day", "time"):
-            day = date.fromisoformat(first)
-            return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-        if first and entry.grain == "month":
-            day = date.fromisoformat(first[:7] + "-01")
-            return f"{_MONTHS[day.month - 1]} {day.year}"
-    except ValueError:
-        pass
-    return entry.date or "undated"
+    """A readable date for an entry: '13 December 2025', 'September 2025', 'spring 2026'."""
+    return readable_date(entry.date or entry.start)
 
 
 def to_markdown(entries: list[TimelineEntry], title: str = "Timeline") -> str:
     """A readable dated list, one bullet per entry, with its sentence quoted."""
+    words = display_words()
     lines = [f"# {title}", ""]
     for entry in sort_entries(entries):
         parts = [f"**{display_date(entry)}**"]
         if entry.inferred:
-            parts.append("(inferred)")
+            parts.append(f"({words['inferred']})")
         parts.append(f"— {entry.summary or entry.event}")
         if entry.polarity == "NEG":
-            parts.append("*(did not happen)*")
+            parts.append(f"*({words['did_not_happen']})*")
         if entry.duration:
-            parts.append(f"(lasting {entry.duration})")
+            lasting = words["lasting"].format(duration=readable_duration(entry.duration))
+            parts.append(f"({lasting})")
         if entry.source:
-            parts.append(f"— according to {entry.source}")
+            parts.append("— " + words["according_to"].format(source=entry.source))
         lines.append("- " + " ".join(parts))
         if entry.actors:
-            lines.append(f"  - actors: {', '.join(entry.actors)}")
+            lines.append(f"  - {words['actors']}: {', '.join(entry.actors)}")
         lines.append(f"  > {' '.join(entry.sentence.split())}")
         lines.append(f"  <sub>{entry.doc} [{entry.offsets[0]}:{entry.offsets[1]}]</sub>")
     return "\n".join(lines) + "\n"
@@ -125,6 +115,7 @@ mark.event{background:#fde2a0}time.timex{background:#cfe3ff}
 
 def to_html(entries: list[TimelineEntry], title: str = "Timeline") -> str:
     """A standalone page: a time axis with a marker per dated entry, then the entries."""
+    words = display_words()
     ordered = sort_entries(entries)
     dated = [e for e in ordered if e.start]
     axis = []
@@ -149,10 +140,13 @@ def to_html(entries: list[TimelineEntry], title: str = "Timeline") -> str:
             meta.append("actors: " + html.escape(", ".join(entry.actors)))
         if entry.source:
             meta.append("source: " + html.escape(entry.source))
+        if entry.duration:
+            meta.append(html.escape(words["lasting"].format(
+                duration=readable_duration(entry.duration))))
         if entry.inferred:
-            meta.append("date inferred")
+            meta.append("date " + words["inferred"])
         if entry.polarity == "NEG":
-            meta.append("did not happen")
+            meta.append(words["did_not_happen"])
         anchor = f' id="entry-{axis_index[id(entry)]}"' if id(entry) in axis_index else ""
         items.append(
             f'<div class="{" ".join(classes)}"{anchor}>'
