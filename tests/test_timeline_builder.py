@@ -94,3 +94,23 @@ def test_a_negative_subject_marks_the_event_as_not_happening() -> None:
     doc.events = _events(text, [("came", "OCCURRENCE", "PAST")])
     entries = TimelineBuilder().build(doc, spacy_model.load()(text))
     assert [(e.event, e.polarity, e.date) for e in entries] == [("came", "NEG", "2025-12-08")]
+
+
+def test_the_whole_chain_parses_each_text_once(monkeypatch) -> None:
+    """build_timeline hands its one spaCy parse to the events and relations stages."""
+    from newsline.relations import context
+    from newsline.timeline import pipeline
+
+    def no_second_parse(text: str):
+        raise AssertionError("the relations stage parsed the text again")
+
+    monkeypatch.setattr(context, "parse_text", no_second_parse)
+    calls = []
+    parse_all = pipeline.parse_all
+    monkeypatch.setattr(pipeline, "parse_all", lambda docs: calls.append(len(docs))
+                        or parse_all(docs))
+    doc = Document(id="camps", text=ARTICLE, dct=DCT)
+    entries = pipeline.build_timeline([doc])
+    assert calls == [1]
+    assert doc.events and any(link.type == "TLINK" for link in doc.links)
+    assert any(e.event == "visited" for e in entries)

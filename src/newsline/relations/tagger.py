@@ -128,19 +128,22 @@ class RelationTagger:
                     out.append(ScoredLink(Link(rel, m.id, DCT_ID), "TD", 1.0))
         return out
 
-    def links(self, doc: Document) -> list[Link]:
-        """The TLINKs for ``doc``: confident proposals, kept consistent (see above)."""
-        chosen = [s for s in self.propose(doc)
+    def links(self, doc: Document, sdoc: Any = None) -> list[Link]:
+        """The TLINKs for ``doc``: confident proposals, kept consistent (see above).
+        ``sdoc``: a spaCy parse of ``doc.text`` to use instead of parsing it again."""
+        ctx = DocContext.build(doc, sdoc=sdoc)
+        chosen = [s for s in self.propose(doc, ctx)
                   if s.confidence >= self.model.thresholds.get(s.kind, 0.0)]
         return consistent_links(chosen)
 
-    def annotate(self, doc: Document) -> Document:
+    def annotate(self, doc: Document, sdoc: Any = None) -> Document:
         """Replace the TLINKs of ``doc.links`` with this tagger's; returns the same document.
 
         Links of other types are kept. Events and timexes need ids (those without are
-        skipped).
+        skipped). ``sdoc`` as for :meth:`links`.
         """
-        doc.links = [lk for lk in doc.links if lk.type != "TLINK"] + self.links(doc)
+        links = self.links(doc) if sdoc is None else self.links(doc, sdoc)
+        doc.links = [lk for lk in doc.links if lk.type != "TLINK"] + links
         return doc
 
 
