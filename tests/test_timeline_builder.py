@@ -114,3 +114,53 @@ def test_the_whole_chain_parses_each_text_once(monkeypatch) -> None:
     assert calls == [1]
     assert doc.events and any(link.type == "TLINK" for link in doc.links)
     assert any(e.event == "visited" for e in entries)
+
+
+PORT_ARTICLE = (
+    "LAGOS (Newsline) - Dock workers blocked the main port on Monday, according to the "
+    "transport ministry. The union met the governor in May and signed a wage deal. The "
+    "company did not confirm reports of new strikes. On Tuesday, the ministry announced a "
+    "new harbour master. Officials expect the talks to resume in June."
+)
+
+
+@pytest.fixture(scope="module")
+def port_entries():
+    from newsline.timeline.pipeline import build_timeline
+
+    doc = Document(id="port", text=PORT_ARTICLE, dct="2024-03-08")  # a Friday
+    return build_timeline([doc])
+
+
+def _entry(entries, event: str):
+    found = [e for e in entries if e.event == event]
+    assert found, f"no entry for {event!r}: {[e.event for e in entries]}"
+    return found[0]
+
+
+def test_the_attribution_phrase_is_the_source_not_part_of_the_summary(port_entries) -> None:
+    blocked = _entry(port_entries, "blocked")
+    assert "according" not in blocked.summary
+    assert blocked.source and "ministry" in blocked.source
+
+
+def test_a_coordinated_verb_shares_its_subject_in_the_summary(port_entries) -> None:
+    signed = _entry(port_entries, "signed")
+    assert signed.summary.lower().startswith("the union signed") or \
+        signed.summary.lower().startswith("union signed"), signed.summary
+
+
+def test_a_denial_is_listed_as_not_happening_and_what_it_denies_is_not(port_entries) -> None:
+    confirm = _entry(port_entries, "confirm")
+    assert confirm.polarity == "NEG"
+    assert not any(e.event == "strikes" for e in port_entries)
+
+
+def test_an_announcement_of_a_thing_is_an_event_itself(port_entries) -> None:
+    announced = _entry(port_entries, "announced")
+    assert announced.date == "2024-03-05"
+
+
+def test_an_event_noun_is_not_listed_again_as_the_subject_of_its_verb(port_entries) -> None:
+    assert _entry(port_entries, "resume").date == "2024-06"
+    assert not any(e.event == "talks" for e in port_entries)

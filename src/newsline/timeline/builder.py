@@ -4,7 +4,10 @@ Reads a Document whose layers the earlier stages filled (timexes, events, links)
 dependency parse of its text (spaCy ``Doc``), and builds timeline entries:
 
 - **what**: events of the listed classes; reporting events ("said", "reported") are not
-  listed but become the ``source`` of the events they report;
+  listed but become the ``source`` of the events they report, except a denial ("did not
+  confirm reports of strikes": listed as not happening, what it denies left out) and an
+  announcement of a thing rather than an event ("announced a new commander": listed); an
+  event noun that is the subject of a listed verb on the same date is left to that verb;
 - **when**: the event's own time expression (attached in the parse, else linked by a TLINK),
   keeping its granularity; otherwise the date of the event that governs it, else the DCT,
   and the entry is flagged ``inferred``. A duration attached to the event ("the 120-day
@@ -61,10 +64,12 @@ class TimelineBuilder:
                        if _head_index(parsed, t) is not None}
         linked = _linked_timexes(doc)
         self._circumstances: set[str] = set()
+        self._told_events: set[str] = set()  # reporting events listed as events themselves
         sources = self._sources(doc, parsed, events_at, names, body_start)
         dates: dict[str, tuple[Timex | None, bool]] = {}
         entries: list[TimelineEntry] = []
         seen: dict[tuple[str, str | None], TimelineEntry] = {}
+        entry_token: dict[int, object] = {}
         for event in sorted(doc.events, key=lambda e: e.start):
             token = token_of[event.id]
             if token is None:
@@ -103,14 +108,17 @@ class TimelineBuilder:
                 continue
             seen[key] = entry
             entries.append(entry)
-        return entries
+            entry_token[id(entry)] = token
+        return _without_subjects_of_listed_verbs(entries, entry_token)
 
     # -- what ---------------------------------------------------------------------------
 
     def _listed(self, event: Event, token, events_at: dict[int, Event]) -> bool:
         """Worth an entry: a listed class, not a modal or hypothetical mention, and not a
         starting verb whose subject is itself an event (that one carries the date)."""
-        if event.cls not in self.lexicon.listed_classes or event.id in self._circumstances:
+        if event.id in self._circumstances:
+            return False
+        if event.cls not in self.lexicon.listed_classes and event.id not in self._told_events:
             return False
         if token.dep_ in ("amod", "compound"):  # "the returning engineers": a modifier
             return False
@@ -174,6 +182,16 @@ class TimelineBuilder:
                 speaker = self._speaker(token, names, body_start)
                 content = {t.i for child in token.children if child.dep_ in _CONTENT_DEPS
                            for t in child.subtree}
+                if _polarity(event, token, self.lexicon.negative_subjects) == "NEG":
+                    # "did not confirm reports of attacks": no source for what is denied,
+                    # and the denial is the news, listed in its own right.
+                    self._told_events.add(event.id)
+                    self._circumstances.update(events_at[i].id for i in content
+                                               if i in events_at)
+                    continue
+                if not any(i in events_at for i in content) and any(
+                        c.dep_ == "dobj" for c in token.children):
+                    self._told_events.add(event.id)  # "announced a new commander"
                 if token.dep_ in ("parataxis", "advcl") and token.head.i in events_at:
                     # "The troops withdrew, officials said": what is said is the head clause
                     inner = {t.i for t in token.subtree}
@@ -251,6 +269,9 @@ class TimelineBuilder:
             governor = token.doc[index].head
             if governor.dep_ == "prep" and len(list(governor.children)) == 1:
                 dates.add(governor.i)
+        for item in token.doc:
+            if self._according_to(item, names):
+                dates.update(t.i for t in item.subtree)  # "according to the ministry"
         words = [t for t in _clause_tokens(token) if t.i not in dates]
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in self.lexicon.pronouns:
@@ -259,6 +280,11 @@ class TimelineBuilder:
                 rest = [t for t in words if t.i not in {s.i for s in subject.subtree}]
                 text = _join(rest[:_MAX_SUMMARY_TOKENS])
                 return f"{name} {text}".strip()
+        shared = _shared_subject(token) if subject is None else None
+        if shared is not None:  # "Kim met Xi and signed a deal": Kim signed a deal
+            who = self._phrase(shared, names)
+            if who:
+                return f"{who} {_join(words[:_MAX_SUMMARY_TOKENS])}".strip()
         return _join(words[:_MAX_SUMMARY_TOKENS])
 
     def _highlights(self, doc: Document, event: Event, token) -> list[tuple[int, int, str]]:
@@ -349,6 +375,32 @@ def _linked_timexes(doc: Document) -> dict[str, Timex]:
         elif link.rel == "INCLUDES" and link.source in timexes:
             out.setdefault(link.target, timexes[link.source])
     return out
+
+
+def _without_subjects_of_listed_verbs(entries: list[TimelineEntry],
+                                      entry_token: dict[int, object]) -> list[TimelineEntry]:
+    """Drop an event noun that is the subject of a listed verb on the same date ("the talks"
+    in "the talks will resume in April"): the verb's entry already says it."""
+    by_token = {entry_token[id(e)].i: e for e in entries if id(e) in entry_token}
+    kept = []
+    for entry in entries:
+        token = entry_token.get(id(entry))
+        verb = by_token.get(token.head.i) if token is not None else None
+        if (verb is not None and verb is not entry and token.pos_ in ("NOUN", "PROPN")
+                and token.dep_ in ("nsubj", "nsubjpass") and verb.date == entry.date):
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _shared_subject(token):
+    """The subject a coordinated verb shares with the verb it is joined to, else None."""
+    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
+        return None
+    head = token.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _clause_tokens(token) -> list:
