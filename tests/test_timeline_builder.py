@@ -164,3 +164,14 @@ def test_an_announcement_of_a_thing_is_an_event_itself(port_entries) -> None:
 def test_an_event_noun_is_not_listed_again_as_the_subject_of_its_verb(port_entries) -> None:
     assert _entry(port_entries, "resume").date == "2024-06"
     assert not any(e.event == "talks" for e in port_entries)
+
+
+def test_a_range_leaves_no_preposition_behind_and_objects_are_not_listed_twice() -> None:
+    from newsline.timeline.pipeline import build_timeline
+
+    text = ("From 2019 to 2021, the bloc imposed four rounds of measures. Ministers agreed on "
+            "Wednesday to extend sanctions for six months.")
+    entries = build_timeline([Document(id="eu", text=text, dct="2023-06-15")])
+    imposed = _entry(entries, "imposed")
+    assert imposed.summary.startswith("the bloc imposed"), imposed.summary
+    assert not any(e.event == "sanctions" for e in entries)

@@ -78,6 +78,7 @@ CASES = [
          xfail="'the following week' is anchored on the DCT (2025-W51), not on the focus"),
     case("The summit meets on April 24 and 25.", SAT, "25", "DATE", "2026-04-25"),
     case("Talks were held on May 3 or 4.", SAT, "4", "DATE", "2025-05-04"),
+    case("The summit is scheduled for June 29-30.", "2023-06-15", "30", "DATE", "2023-06-30"),
     # --- lists and spelled years ---
     case("Doctors were shot in 1994, 1995 and 1997.", SAT, "1995", "DATE", "1995"),
     case("Debts will be halved by the year two thousand.", "1998-03-01",

@@ -33,6 +33,7 @@ _ANCHOR_RELS = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDEN
 _CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "cc",
                   "punct", "mark", "appos", "xcomp"}
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "expl"}
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}
 # The clauses that hold what a reporting verb reports (the rest of its subtree says how).
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj"}
 _MAX_SUMMARY_TOKENS = 24
@@ -109,7 +110,7 @@ class TimelineBuilder:
             seen[key] = entry
             entries.append(entry)
             entry_token[id(entry)] = token
-        return _without_subjects_of_listed_verbs(entries, entry_token)
+        return _without_arguments_of_listed_verbs(entries, entry_token)
 
     # -- what ---------------------------------------------------------------------------
 
@@ -266,9 +267,12 @@ class TimelineBuilder:
         dates = {t.i for t in token.doc if t.idx < body_start or t.is_space}
         for index in timex_heads:
             dates.update(t.i for t in token.doc[index].subtree)
-            governor = token.doc[index].head
-            if governor.dep_ == "prep" and len(list(governor.children)) == 1:
-                dates.add(governor.i)
+        for _ in range(2):  # "on Friday", "from 2019 to 2021": prepositions of dates only
+            for index in list(dates):
+                governor = token.doc[index].head
+                if governor.dep_ in ("prep", "pcomp") and governor.i not in dates and all(
+                        c.i in dates for c in governor.children):
+                    dates.add(governor.i)
         for item in token.doc:
             if self._according_to(item, names):
                 dates.update(t.i for t in item.subtree)  # "according to the ministry"
@@ -377,17 +381,18 @@ def _linked_timexes(doc: Document) -> dict[str, Timex]:
     return out
 
 
-def _without_subjects_of_listed_verbs(entries: list[TimelineEntry],
-                                      entry_token: dict[int, object]) -> list[TimelineEntry]:
-    """Drop an event noun that is the subject of a listed verb on the same date ("the talks"
-    in "the talks will resume in April"): the verb's entry already says it."""
+def _without_arguments_of_listed_verbs(entries: list[TimelineEntry],
+                                       entry_token: dict[int, object]) -> list[TimelineEntry]:
+    """Drop an event noun that is the subject or object of a listed verb, when it has no date
+    of its own or the verb's ("the talks will resume in April", "extend sanctions"): the
+    verb's entry already says it."""
     by_token = {entry_token[id(e)].i: e for e in entries if id(e) in entry_token}
     kept = []
     for entry in entries:
         token = entry_token.get(id(entry))
         verb = by_token.get(token.head.i) if token is not None else None
         if (verb is not None and verb is not entry and token.pos_ in ("NOUN", "PROPN")
-                and token.dep_ in ("nsubj", "nsubjpass") and verb.date == entry.date):
+                and token.dep_ in _ARGUMENTS and (verb.date == entry.date or entry.inferred)):
             continue
         kept.append(entry)
     return kept
