@@ -79,6 +79,13 @@ CASES = [
     case("The summit meets on April 24 and 25.", SAT, "25", "DATE", "2026-04-25"),
     case("Talks were held on May 3 or 4.", SAT, "4", "DATE", "2025-05-04"),
     case("The summit is scheduled for June 29-30.", "2023-06-15", "30", "DATE", "2023-06-30"),
+    # --- decades in two digits: begun by the DCT, or about to begin ---
+    case("Sales fell in the '80s.", "1989-10-26", "the '80s", "DATE", "198"),
+    case("Growth will slow in the '90s.", "1989-10-26", "the '90s", "DATE", "199"),
+    case("Jazz flourished in the '30s.", SAT, "the '30s", "DATE", "193"),
+    # --- year-ago comparisons count from the period in focus, and do not move it ---
+    case("Profit rose in the third quarter, from $2 million a year earlier. Year-earlier "
+         "results included a gain.", "1989-10-26", "Year-earlier", "DATE", "1988-Q3"),
     # --- lists and spelled years ---
     case("Doctors were shot in 1994, 1995 and 1997.", SAT, "1995", "DATE", "1995"),
     case("Debts will be halved by the year two thousand.", "1998-03-01",

@@ -54,7 +54,7 @@ class TimexTagger:
                 id=f"t{len(timexes) + 1}", quant=result.quant, freq=result.freq,
             ))
             focus = _date_of(result.value)
-            if focus is not None and rule.value.get("anchor") != "focus":
+            if focus is not None and rule.value.get("anchor") not in ("focus", "period"):
                 ctx.focus, ctx.focus_grain = focus
         return timexes
 

@@ -124,6 +124,19 @@ def _day_in_focus_month(day_: int, ctx: Context) -> Result | None:
     return Result(f"{focus.year:04d}-{focus.month:02d}-{day_:02d}")
 
 
+def _decade_year(two_digits: int, ctx: Context) -> int:
+    """The first year of a decade said in two digits ("the '80s"): the latest such decade
+    that has begun by the DCT or begins within two years of it ("the '20s" in 2025 are the
+    2020s, "the '30s" the 1930s; "the '90s" in 1989 the 1990s)."""
+    now = ctx.dct.year if ctx.dct else 2000
+    year = now // 100 * 100 + two_digits
+    if year > now + 2:
+        year -= 100
+    elif year + 100 <= now + 2:
+        year += 100
+    return year
+
+
 def _shifted_year(month: int, day_: int | None, shift_year: int, dct: date) -> int:
     """The year of "this" (0), "last" (<0) or "next" (>0) month: strictly before or after."""
     if shift_year == 0:
@@ -171,7 +184,8 @@ def literal(args: dict[str, Any], ctx: Context) -> Result | None:
 def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
     """A calendar date from year, month, day, decade or century; missing years from the DCT."""
     if args.get("decade") is not None:
-        year = _year("".join(ch for ch in str(args["decade"]) if ch.isdigit()), ctx)
+        digits = "".join(ch for ch in str(args["decade"]) if ch.isdigit())
+        year = _decade_year(int(digits), ctx) if len(digits) == 2 else _year(digits, ctx)
         if year is None:
             return None
         return Result(f"{year // 10:03d}")
