@@ -167,6 +167,8 @@ def _anchor(args: dict[str, Any], ctx: Context, grain: str) -> tuple[date | None
     anchor = args.get("anchor")
     if anchor == "period" and ctx.focus and ctx.focus_grain in _PERIOD_GRAINS:
         return ctx.focus, ctx.focus_grain
+    if anchor == "period" and grain == "Q" and ctx.dct is not None:
+        return shift(ctx.dct, "Q", -1), grain  # the quarter just reported, as "the quarter"
     if anchor == "focus_day":
         return (ctx.focus if ctx.focus and ctx.focus_grain == "D" else ctx.dct), grain
     if anchor == "focus" and ctx.focus:
