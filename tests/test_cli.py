@@ -321,3 +321,21 @@ def test_eval_bad_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     code, _, err = run(capsys, "eval", str(bad.parent))
     assert code == 2
     assert_one_line_error(err, "bad.tml")
+
+
+def test_eval_dev_split_scores_the_held_out_models(capsys: pytest.CaptureFixture[str]) -> None:
+    """`eval --split dev` uses the models trained without the dev files: its event row is the
+    held-out figure recorded when the model was trained."""
+    from conftest import SHARED_DATA
+
+    if not (SHARED_DATA / "train").is_dir():
+        pytest.skip(f"{SHARED_DATA} not found: the TempEval-3 data lives in ../shared")
+    from newsline.events.model import DEFAULT_MODEL
+
+    recorded = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text(encoding="utf-8"))
+    code, out, err = run(capsys, "eval", str(SHARED_DATA / "train"), "--split", "dev", "--json")
+    assert code == 0, err
+    figures = json.loads(out)
+    assert figures["models"] == "trained on the train part of the split only"
+    assert figures["event"]["relaxed_f1"] == recorded["dev"]["relaxed_f1"]
+    assert figures["event"]["class_f1"] == recorded["dev"]["class_f1"]

@@ -50,6 +50,8 @@ def test_train_writes_model_and_figures(corpus: Path, tmp_path: Path) -> None:
     assert figures["trained_on"]["events"] == 36
     assert figures["trained_on"]["events_without_candidate"] == 0
     assert figures["dev"]["dev_files"] == 5 and figures["dev"]["train_files"] == 7
+    # The train-part model behind the dev figures is kept beside the main one.
+    assert (tmp_path / "m" / "events-train-split.npz").is_file()
     assert figures["settings"]["seed"] == 0
     assert figures["training_fit"]["relaxed_f1"] > 90
     # The trained model tags like its training data.

@@ -108,19 +108,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
         system = [system_docs[g.id] for g in gold]
     else:
         system = annotate([Document(id=g.id, text=g.text, dct=g.dct) for g in gold],
-                          only=None if has_events(gold) else "timex")
+                          only=None if has_events(gold) else "timex",
+                          event_model=_held_out_models(args)[0])
     pairs = list(zip(gold, system, strict=True))
     scores = score_timexes(pairs)
     events = score_events(pairs) if has_events(gold) else None
     tlinks = _score_tlinks(gold, system, args) if any(g.links for g in gold) else {}
     if args.json:
         out = {"files": len(gold), "timex": scores.to_dict()}
+        if _held_out_models(args)[0] is not None:
+            out["models"] = "trained on the train part of the split only"
         if events is not None:
             out["event"] = events.to_dict()
         out.update({key: value.to_dict() for key, value in tlinks.items()})
         print(json.dumps(out, indent=2))
     else:
         print(f"{len(gold)} files")
+        if _held_out_models(args)[0] is not None:
+            print("events and TLINKs: models trained on the train part of the split only")
         print(format_table({"timex": scores}))
         if events is not None:
             print()
@@ -133,6 +138,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _held_out_models(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
+    """(event model, relation model) for ``eval --split dev``: the ones trained on the train
+    part of the split, so that the dev rows are held-out figures; (None, None) otherwise."""
+    if args.split != "dev" or args.system:
+        return None, None
+    from newsline.events.model import DEFAULT_MODEL
+    from newsline.events.train import split_model_path
+    from newsline.relations.tagger import SPLIT_MODEL
+
+    return split_model_path(DEFAULT_MODEL), SPLIT_MODEL
+
+
 def _score_tlinks(gold: list[Document], system: list[Document], args: argparse.Namespace):
     """Temporal awareness: task C (gold timexes and events given) and the system's own links
     (task ABC when newsline annotated the texts itself)."""
@@ -143,7 +160,7 @@ def _score_tlinks(gold: list[Document], system: list[Document], args: argparse.N
     if args.system:
         return {"tlink": score_tlinks((g, align_to_gold(g, s))
                                       for g, s in zip(gold, system, strict=True))}
-    tagger = RelationTagger()
+    tagger = RelationTagger(_held_out_models(args)[1])
     for doc in system:
         tagger.annotate(doc)
     return {

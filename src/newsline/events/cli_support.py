@@ -23,8 +23,10 @@ STAGES = ("timex", "events")
 DEFAULT_TRAIN = Path("..") / "shared" / "data" / "tempeval3" / "train"
 
 
-def annotate(docs: list[Document], only: str | None = None) -> list[Document]:
-    """Run the stages on ``docs`` in place: timexes then events, or just ``only``."""
+def annotate(docs: list[Document], only: str | None = None,
+             event_model: str | Path | None = None) -> list[Document]:
+    """Run the stages on ``docs`` in place: timexes then events, or just ``only``
+    (``event_model``: another event model than the packaged one)."""
     if only not in (None, *STAGES):
         raise ValueError(f"unknown stage {only!r}; expected one of {', '.join(STAGES)}")
     if only in (None, "timex"):
@@ -36,7 +38,7 @@ def annotate(docs: list[Document], only: str | None = None) -> list[Document]:
     if only in (None, "events"):
         from newsline.events.tagger import EventTagger
 
-        EventTagger().annotate_many(docs)
+        EventTagger(event_model).annotate_many(docs)
     return docs
 
 

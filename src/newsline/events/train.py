@@ -204,14 +204,21 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def split_model_path(model_path: str | Path) -> Path:
+    """Where the model trained on the train part of the split lives, beside ``model_path``:
+    ``events_model.npz`` -> ``events_model-train-split.npz``."""
+    path = Path(model_path)
+    return path.with_name(f"{path.stem}-train-split{path.suffix}")
+
+
 def train_events(train_paths: Sequence[str | Path], out_path: str | Path, seed: int = 0,
                  dev: bool = True) -> dict[str, Any]:
     """Train the event model on the TimeML gold under ``train_paths``; write it to
     ``out_path`` (``.npz``) and its figures beside it (same name, ``.json``).
 
     With ``dev`` and some files in the dev part of the split, a first model is trained on
-    the train part only and scored on the dev part (``"dev"`` in the figures). Returns the
-    figures written to the JSON.
+    the train part only, scored on the dev part (``"dev"`` in the figures) and written
+    beside the main one (:func:`split_model_path`). Returns the figures written to the JSON.
     """
     from newsline.evaluation.splits import filter_split
 
@@ -228,7 +235,8 @@ def train_events(train_paths: Sequence[str | Path], out_path: str | Path, seed: 
         train_part = corpus.subset(set(filter_split(corpus.files, "train")))
         dev_part = corpus.subset(dev_files)
         rows, labels, _ = examples(train_part, lexicon)
-        held_out = fit(rows, labels, seed)
+        held_out = fit(rows, labels, seed, meta={"settings": settings,
+                                                 "trained_on": "train part of the split"})
         figures["dev"] = {
             "note": "model trained on the train part of the split only, scored on the dev part",
             "train_files": len(set(train_part.files)), "dev_files": len(dev_files),
@@ -251,6 +259,8 @@ def train_events(train_paths: Sequence[str | Path], out_path: str | Path, seed: 
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     model.save(out_path)
+    if "dev" in figures:  # for held-out figures from `newsline eval --split dev`
+        held_out.save(split_model_path(out_path))
     out_path.with_suffix(".json").write_text(json.dumps(figures, indent=2) + "\n",
                                              encoding="utf-8")
     return figures

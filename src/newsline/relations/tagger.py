@@ -30,6 +30,8 @@ __all__ = ["DEFAULT_MODEL", "RelationModel", "RelationTagger", "ScoredLink", "lo
 
 #: The committed model, relative to the package's ``resources`` folder.
 DEFAULT_MODEL = "tlinks.json"
+#: The committed model trained on the train part of the split only (held-out dev figures).
+SPLIT_MODEL = Path(__file__).resolve().parent / "resources" / "tlinks-train-split.json"
 
 #: Relation of a timex to the DCT from its value (see :func:`values.compare_to_dct`).
 _TD_RULE = {"before": "BEFORE", "after": "AFTER", "same": "SIMULTANEOUS",
