@@ -142,6 +142,7 @@ def test_the_attribution_phrase_is_the_source_not_part_of_the_summary(port_entri
     blocked = _entry(port_entries, "blocked")
     assert "according" not in blocked.summary
     assert blocked.source and "ministry" in blocked.source
+    assert not any("ministry" in actor for actor in blocked.actors)
 
 
 def test_a_coordinated_verb_shares_its_subject_in_the_summary(port_entries) -> None:

@@ -66,6 +66,7 @@ class TimelineBuilder:
         linked = _linked_timexes(doc)
         self._circumstances: set[str] = set()
         self._told_events: set[str] = set()  # reporting events listed as events themselves
+        self._attribution: set[int] = self._attribution_tokens(parsed, names)
         sources = self._sources(doc, parsed, events_at, names, body_start)
         dates: dict[str, tuple[Timex | None, bool]] = {}
         entries: list[TimelineEntry] = []
@@ -223,6 +224,11 @@ class TimelineBuilder:
                     return self._phrase(obj, names)
         return None
 
+    def _attribution_tokens(self, parsed, names) -> set[int]:
+        """Indices of the tokens of every "according to X" phrase of the text."""
+        return {t.i for item in parsed if self._according_to(item, names)
+                for t in item.subtree}
+
     def _according_to(self, token, names) -> str | None:
         text = token.lower_
         for first, second in self.lexicon.attribution_preps:
@@ -250,6 +256,8 @@ class TimelineBuilder:
     def _actors(self, token, names) -> list[str]:
         actors: list[str] = []
         for item in _clause_tokens(token):
+            if item.i in self._attribution:  # "according to the ministry" is the source
+                continue
             name = names.of(item)
             if name and name not in actors:
                 actors.append(name)
@@ -273,9 +281,7 @@ class TimelineBuilder:
                 if governor.dep_ in ("prep", "pcomp") and governor.i not in dates and all(
                         c.i in dates for c in governor.children):
                     dates.add(governor.i)
-        for item in token.doc:
-            if self._according_to(item, names):
-                dates.update(t.i for t in item.subtree)  # "according to the ministry"
+        dates.update(self._attribution)  # "according to X" is the source, not the event
         words = [t for t in _clause_tokens(token) if t.i not in dates]
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in self.lexicon.pronouns:
