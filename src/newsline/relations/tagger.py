@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,12 @@ def load_model(path: str | Path | None = None) -> RelationModel:
     return RelationModel.from_dict(json.loads(text))
 
 
+@lru_cache(maxsize=1)
+def _packaged_model() -> RelationModel:
+    """The committed model, read once per process (taggers share it and do not change it)."""
+    return load_model()
+
+
 @dataclass(slots=True)
 class ScoredLink:
     """A proposed link with its pair kind and the probability of its relation."""
@@ -104,7 +111,9 @@ class RelationTagger:
     """Adds TLINKs to documents that have events (and timexes); see the module docstring."""
 
     def __init__(self, model: RelationModel | str | Path | None = None) -> None:
-        if model is None or isinstance(model, (str, Path)):
+        if model is None:
+            model = _packaged_model()
+        elif isinstance(model, (str, Path)):
             model = load_model(model)
         self.model = model
 

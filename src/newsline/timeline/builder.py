@@ -67,6 +67,8 @@ class TimelineBuilder:
         self._circumstances: set[str] = set()
         self._told_events: set[str] = set()  # reporting events listed as events themselves
         self._attribution: set[int] = self._attribution_tokens(parsed, names)
+        self._left_out = _left_out_of_summaries(parsed, timex_heads, body_start,
+                                                self._attribution)
         sources = self._sources(doc, parsed, events_at, names, body_start)
         dates: dict[str, tuple[Timex | None, bool]] = {}
         entries: list[TimelineEntry] = []
@@ -87,7 +89,7 @@ class TimelineBuilder:
             entry = TimelineEntry.anchored(
                 value, doc.dct, event=event.text, sentence=_sentence_text(doc, token),
                 doc=doc.id, offsets=(event.start, event.end),
-                summary=self._summary(token, timex_heads, names, body_start),
+                summary=self._summary(token, names),
                 actors=self._actors(token, names), source=sources.get(event.id),
                 inferred=inferred or timex is None,
                 polarity=_polarity(event, token, self.lexicon.negative_subjects),
@@ -270,19 +272,9 @@ class TimelineBuilder:
 
     # -- text -------------------------------------------------------------------------------
 
-    def _summary(self, token, timex_heads, names, body_start: int = 0) -> str:
+    def _summary(self, token, names) -> str:
         """A short who-did-what clause from the event's own clause, dates left out."""
-        dates = {t.i for t in token.doc if t.idx < body_start or t.is_space}
-        for index in timex_heads:
-            dates.update(t.i for t in token.doc[index].subtree)
-        for _ in range(2):  # "on Friday", "from 2019 to 2021": prepositions of dates only
-            for index in list(dates):
-                governor = token.doc[index].head
-                if governor.dep_ in ("prep", "pcomp") and governor.i not in dates and all(
-                        c.i in dates for c in governor.children):
-                    dates.add(governor.i)
-        dates.update(self._attribution)  # "according to X" is the source, not the event
-        words = [t for t in _clause_tokens(token) if t.i not in dates]
+        words = [t for t in _clause_tokens(token) if t.i not in self._left_out]
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in self.lexicon.pronouns:
             name = names.before(subject.idx, self.lexicon.pronouns[subject.lower_])
@@ -385,6 +377,24 @@ def _linked_timexes(doc: Document) -> dict[str, Timex]:
         elif link.rel == "INCLUDES" and link.source in timexes:
             out.setdefault(link.target, timexes[link.source])
     return out
+
+
+def _left_out_of_summaries(parsed, timex_heads: dict[int, Timex], body_start: int,
+                           attribution: set[int]) -> frozenset[int]:
+    """Tokens no summary shows: the dateline, white space, the time expressions and the
+    prepositions that only introduce them ("on Friday", "from 2019 to 2021"), and the
+    attribution phrases ("according to X" is the source, not the event)."""
+    out = {t.i for t in parsed if t.idx < body_start or t.is_space}
+    dates: set[int] = set()
+    for index in timex_heads:
+        dates.update(t.i for t in parsed[index].subtree)
+    for _ in range(2):
+        for index in list(dates):
+            governor = parsed[index].head
+            if governor.dep_ in ("prep", "pcomp") and governor.i not in dates and all(
+                    c.i in dates or c.i in out for c in governor.children):
+                dates.add(governor.i)
+    return frozenset(out | dates | attribution)
 
 
 def _without_arguments_of_listed_verbs(entries: list[TimelineEntry],
