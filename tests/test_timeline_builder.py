@@ -176,3 +176,12 @@ def test_a_range_leaves_no_preposition_behind_and_objects_are_not_listed_twice()
     imposed = _entry(entries, "imposed")
     assert imposed.summary.startswith("the bloc imposed"), imposed.summary
     assert not any(e.event == "sanctions" for e in entries)
+
+
+def test_an_undated_future_event_starts_after_the_dct_with_no_known_end() -> None:
+    from newsline.timeline.pipeline import build_timeline
+
+    text = "The panel will finish its report, the agency said."
+    entries = build_timeline([Document(id="p", text=text, dct="2024-03-08")])
+    finish = _entry(entries, "finish")
+    assert finish.inferred and finish.start == "2024-03-08" and finish.end is None

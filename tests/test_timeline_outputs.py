@@ -129,3 +129,15 @@ def test_html_page_is_standalone_escaped_and_marks_the_event() -> None:
     parser = _Collector()
     parser.feed(page)
     assert parser.tags.count("a") == 6  # one axis marker per dated entry (5 + the marked one)
+
+
+def test_events_placed_only_by_their_tense_read_before_or_after_the_dct() -> None:
+    from newsline.timeline.writers import display_date
+
+    past = entry(DCT, "fought", 200, inferred=True)
+    past.start = None
+    future = entry(DCT, "will vote", 220, inferred=True)
+    future.end = None
+    assert display_date(past) == "before 13 December 2025"
+    assert display_date(future) == "after 13 December 2025"
+    assert "**before 13 December 2025**" in to_markdown([past])

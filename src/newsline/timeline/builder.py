@@ -66,6 +66,7 @@ class TimelineBuilder:
         linked = _linked_timexes(doc)
         self._circumstances: set[str] = set()
         self._told_events: set[str] = set()  # reporting events listed as events themselves
+        self._speakers: list[tuple[int, str, str | None]] = []  # (offset, name, entity label)
         self._attribution: set[int] = self._attribution_tokens(parsed, names)
         self._left_out = _left_out_of_summaries(parsed, timex_heads, body_start,
                                                 self._attribution)
@@ -100,6 +101,8 @@ class TimelineBuilder:
             )
             if timex is None and doc.dct and event.tense == "PAST":
                 entry.start = None  # happened before the DCT, exact start unknown
+            elif timex is None and doc.dct and event.tense == "FUTURE":
+                entry.end = None  # will happen after the DCT, exact end unknown
             # The same event mentioned twice is one entry: a noun by its lemma (the dated
             # mention wins), a verb by its lemma and date.
             key = (token.lemma_.lower(), None if token.pos_ == "NOUN" else entry.date)
@@ -219,7 +222,16 @@ class TimelineBuilder:
         subjects = [c for c in token.children
                     if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= body_start]
         if subjects:  # the one nearest the verb (a dateline can parse as a subject too)
-            return self._phrase(subjects[-1], names)
+            subject = subjects[-1]
+            labels = self.lexicon.pronouns.get(subject.lower_)
+            if labels:  # "it said": an earlier speaker, else the labels in their order
+                earlier = [name for offset, name, label in self._speakers
+                           if offset < subject.idx and label in labels]
+                return earlier[-1] if earlier else names.before_in_order(subject.idx, labels)
+            name = self._phrase(subject, names)
+            if name:
+                self._speakers.append((subject.idx, name, names.label_of(subject)))
+            return name
         for child in token.children:  # "..., said in a speech carried by state media"
             if child.dep_ == "agent":
                 for obj in child.children:
@@ -326,6 +338,20 @@ class _FullNames:
             for other in self.entities:
                 if word in (w.lower() for w in other.text.split()):
                     return self.full(other)
+        return None
+
+    def label_of(self, token) -> str | None:
+        """The entity label of ``token`` (None when it is in no entity)."""
+        entity = self._by_token.get(token.i)
+        return entity.label_ if entity is not None else None
+
+    def before_in_order(self, offset: int, labels: tuple[str, ...]) -> str | None:
+        """The last entity before ``offset`` of the first of ``labels`` that has one
+        ("it said": an organisation before a place)."""
+        for label in labels:
+            name = self.before(offset, (label,))
+            if name:
+                return name
         return None
 
     def before(self, offset: int, labels: tuple[str, ...]) -> str | None:

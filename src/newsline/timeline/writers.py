@@ -17,7 +17,13 @@ def to_json(entries: list[TimelineEntry]) -> str:
 
 
 def display_date(entry: TimelineEntry) -> str:
-    """A readable date for an entry: '13 December 2025', 'September 2025', 'spring 2026'."""
+    """A readable date for an entry: '13 December 2025', 'September 2025', 'spring 2026';
+    an event placed only by its tense against the DCT: 'before 13 December 2025'."""
+    words = display_words()
+    if entry.inferred and entry.start is None and entry.end:
+        return words["before"].format(date=readable_date(entry.end))
+    if entry.inferred and entry.end is None and entry.start:
+        return words["after"].format(date=readable_date(entry.start))
     return readable_date(entry.date or entry.start)
 
 
