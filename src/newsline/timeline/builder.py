@@ -264,8 +264,14 @@ class TimelineBuilder:
         words = [t for t in head.subtree if t.dep_ not in ("det", "punct", "relcl", "acl",
                                                              "prep", "appos", "cc", "conj")]
         words = [t for t in words if t.head == head or t == head or t.head in words]
-        return " ".join(t.text if t.pos_ == "PROPN" else t.lower_
-                        for t in sorted(words, key=lambda t: t.i)) or None
+        out = ""
+        previous = None
+        for t in sorted(words, key=lambda t: t.i):  # spaced as in the text: "anti-foreigner"
+            if previous is not None and (previous.i != t.i - 1 or previous.whitespace_):
+                out += " "
+            out += t.text if t.pos_ == "PROPN" else t.lower_
+            previous = t
+        return out or None
 
     def _actors(self, token, names) -> list[str]:
         actors: list[str] = []
