@@ -185,3 +185,15 @@ def test_an_undated_future_event_starts_after_the_dct_with_no_known_end() -> Non
     entries = build_timeline([Document(id="p", text=text, dct="2024-03-08")])
     finish = _entry(entries, "finish")
     assert finish.inferred and finish.start == "2024-03-08" and finish.end is None
+
+
+def test_pronouns_name_someone_nearby_or_stay_pronouns() -> None:
+    from newsline.timeline.pipeline import build_timeline
+
+    text = ("A woman who was waiting in a shop in Brownsville was killed on Thursday, the "
+            "police said. Witnesses said two men entered the shop. They fled on foot.")
+    entries = build_timeline([Document(id="shop", text=text, dct="1998-02-13")])
+    waiting = _entry(entries, "waiting")
+    assert waiting.summary.startswith("woman was waiting"), waiting.summary
+    fled = _entry(entries, "fled")
+    assert "Brownsville" not in fled.summary and "Brownsville" not in fled.actors

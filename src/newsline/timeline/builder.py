@@ -34,6 +34,7 @@ _CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj"
                   "punct", "mark", "appos", "xcomp"}
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "expl"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}
+_PHRASE_CUTS = {"det", "punct", "relcl", "acl", "prep", "appos", "cc", "conj"}
 # The clauses that hold what a reporting verb reports (the rest of its subtree says how).
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj"}
 _MAX_SUMMARY_TOKENS = 24
@@ -261,9 +262,11 @@ class TimelineBuilder:
         name = names.of(head)
         if name:
             return name
-        words = [t for t in head.subtree if t.dep_ not in ("det", "punct", "relcl", "acl",
-                                                             "prep", "appos", "cc", "conj")]
-        words = [t for t in words if t.head == head or t == head or t.head in words]
+        words, stack = [], [head]
+        while stack:  # the head and what hangs on it, without clauses, articles, appositions
+            item = stack.pop()
+            words.append(item)
+            stack.extend(c for c in item.children if c.dep_ not in _PHRASE_CUTS)
         out = ""
         previous = None
         for t in sorted(words, key=lambda t: t.i):  # spaced as in the text: "anti-foreigner"
@@ -282,24 +285,35 @@ class TimelineBuilder:
             if name and name not in actors:
                 actors.append(name)
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None and subject.lower_ in self.lexicon.pronouns:
-            name = names.before(subject.idx, self.lexicon.pronouns[subject.lower_])
+        if subject is not None and self._resolvable(subject, token):
+            name = names.near(subject, self.lexicon.pronouns[subject.lower_])
             if name and name not in actors:
                 actors.insert(0, name)
         return actors
+
+    def _resolvable(self, subject, verb) -> bool:
+        """A pronoun subject that names someone ("they fled"), not an impersonal "it"."""
+        if subject.lower_ not in self.lexicon.pronouns:
+            return False
+        return not (subject.lower_ == "it"
+                    and verb.lemma_.lower() in self.lexicon.impersonal_verbs)
 
     # -- text -------------------------------------------------------------------------------
 
     def _summary(self, token, names) -> str:
         """A short who-did-what clause from the event's own clause, dates left out."""
         words = [t for t in _clause_tokens(token) if t.i not in self._left_out]
+        while words and words[0].tag_ == "WRB" and words[0] is not token:
+            words = words[1:]  # "when robbers fired": robbers fired
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None and subject.lower_ in self.lexicon.pronouns:
-            name = names.before(subject.idx, self.lexicon.pronouns[subject.lower_])
-            if name:
-                rest = [t for t in words if t.i not in {s.i for s in subject.subtree}]
-                text = _join(rest[:_MAX_SUMMARY_TOKENS])
-                return f"{name} {text}".strip()
+        name = None
+        if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            name = self._phrase(token.head, names)  # "a woman who was watching"
+        elif subject is not None and self._resolvable(subject, token):
+            name = names.near(subject, self.lexicon.pronouns[subject.lower_])
+        if name:
+            rest = [t for t in words if t.i not in {s.i for s in subject.subtree}]
+            return f"{name} {_join(rest[:_MAX_SUMMARY_TOKENS])}".strip()
         shared = _shared_subject(token) if subject is None else None
         if shared is not None:  # "Kim met Xi and signed a deal": Kim signed a deal
             who = self._phrase(shared, names)
@@ -345,6 +359,20 @@ class _FullNames:
                 if word in (w.lower() for w in other.text.split()):
                     return self.full(other)
         return None
+
+    def near(self, pronoun, labels: tuple[str, ...]) -> str | None:
+        """What ``pronoun`` names: the last entity of ``labels`` before it in its sentence or
+        the one before (further back, a guess is worse than the pronoun itself)."""
+        sent = pronoun.sent
+        start = sent.start_char
+        if sent.start > 0:
+            start = pronoun.doc[sent.start - 1].sent.start_char
+        found = None
+        for entity in self.entities:
+            if start <= entity.start_char and entity.end_char <= pronoun.idx \
+                    and entity.label_ in labels:
+                found = entity
+        return self.full(found) if found is not None else None
 
     def label_of(self, token) -> str | None:
         """The entity label of ``token`` (None when it is in no entity)."""

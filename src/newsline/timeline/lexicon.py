@@ -22,6 +22,7 @@ class TimelineLexicon:
     actor_labels: tuple[str, ...]
     pronouns: dict[str, tuple[str, ...]]
     negative_subjects: frozenset[str] = frozenset()
+    impersonal_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -37,4 +38,5 @@ def load_lexicon(language: str = "en") -> TimelineLexicon:
         actor_labels=tuple(data["actor_labels"]),
         pronouns={k: tuple(v) for k, v in data["pronouns"].items()},
         negative_subjects=frozenset(data.get("negative_subjects", [])),
+        impersonal_verbs=frozenset(data.get("impersonal_verbs", [])),
     )
