@@ -193,6 +193,13 @@ def test_html_meta_published_time(tmp_path: Path) -> None:
     assert doc.meta.get("title") == "Troops return home"
 
 
+def test_html_paragraphs_stay_apart_and_the_headline_is_the_title(tmp_path: Path) -> None:
+    meta = '<meta property="article:published_time" content="2025-12-13T09:30:00+09:00">'
+    [doc] = read_document(write(tmp_path, "page.html", PAGE.format(meta=meta, time="")))
+    assert doc.text.startswith("Seoul said on Friday")  # the headline is not in the text
+    assert "next week.\n\nThe defence ministry" in doc.text
+
+
 def test_html_time_element(tmp_path: Path) -> None:
     time = '<time datetime="2025-11-02">2 November 2025</time>'
     [doc] = read_document(write(tmp_path, "page.htm", PAGE.format(meta="", time=time)))

@@ -126,9 +126,20 @@ def _parse_html(content: str, path: str, stem: str) -> Document:
     text = fields.get("text") or ""
     if not text.strip():
         raise InputError(path, "no article text found in the page")
+    text = _paragraphs(text, fields.get("title"))
     dct = date_part(fields["date"]) if isinstance(fields.get("date"), str) else None
     meta = {k: fields[k] for k in ("title", "url") if fields.get(k)}
     return Document(id=stem, text=text, dct=dct, meta=meta)
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    """The extractor's text (a paragraph a line) with a blank line between paragraphs, so
+    that no sentence runs over a paragraph's end; a first line repeating the page title
+    (the headline, kept as the title) is left out of the text."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if title and len(lines) > 1 and " ".join(lines[0].split()) == " ".join(title.split()):
+        lines = lines[1:]
+    return "\n\n".join(lines)
 
 
 def _parse(content: str, suffix: str, path: str, stem: str) -> tuple[list[Document], str]:
