@@ -124,12 +124,16 @@ PORT_ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def port_entries():
+def _timeline(text: str, dct: str, doc_id: str = "doc"):
+    """The whole chain (timexes, events, links, parse, entries) on one made-up article."""
     from newsline.timeline.pipeline import build_timeline
 
-    doc = Document(id="port", text=PORT_ARTICLE, dct="2024-03-08")  # a Friday
-    return build_timeline([doc])
+    return build_timeline([Document(id=doc_id, text=text, dct=dct)])
+
+
+@pytest.fixture(scope="module")
+def port_entries():
+    return _timeline(PORT_ARTICLE, "2024-03-08", "port")  # a Friday
 
 
 def _entry(entries, event: str):
@@ -168,31 +172,25 @@ def test_an_event_noun_is_not_listed_again_as_the_subject_of_its_verb(port_entri
 
 
 def test_a_range_leaves_no_preposition_behind_and_objects_are_not_listed_twice() -> None:
-    from newsline.timeline.pipeline import build_timeline
-
     text = ("From 2019 to 2021, the bloc imposed four rounds of measures. Ministers agreed on "
             "Wednesday to extend sanctions for six months.")
-    entries = build_timeline([Document(id="eu", text=text, dct="2023-06-15")])
+    entries = _timeline(text, "2023-06-15", "eu")
     imposed = _entry(entries, "imposed")
     assert imposed.summary.startswith("the bloc imposed"), imposed.summary
     assert not any(e.event == "sanctions" for e in entries)
 
 
 def test_an_undated_future_event_starts_after_the_dct_with_no_known_end() -> None:
-    from newsline.timeline.pipeline import build_timeline
-
     text = "The panel will finish its report, the agency said."
-    entries = build_timeline([Document(id="p", text=text, dct="2024-03-08")])
+    entries = _timeline(text, "2024-03-08", "p")
     finish = _entry(entries, "finish")
     assert finish.inferred and finish.start == "2024-03-08" and finish.end is None
 
 
 def test_pronouns_name_someone_nearby_or_stay_pronouns() -> None:
-    from newsline.timeline.pipeline import build_timeline
-
     text = ("A woman who was waiting in a shop in Brownsville was killed on Thursday, the "
             "police said. Witnesses said two men entered the shop. They fled on foot.")
-    entries = build_timeline([Document(id="shop", text=text, dct="1998-02-13")])
+    entries = _timeline(text, "1998-02-13", "shop")
     waiting = _entry(entries, "waiting")
     assert waiting.summary.startswith("woman was waiting"), waiting.summary
     fled = _entry(entries, "fled")
