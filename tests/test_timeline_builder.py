@@ -195,3 +195,19 @@ def test_pronouns_name_someone_nearby_or_stay_pronouns() -> None:
     assert waiting.summary.startswith("woman was waiting"), waiting.summary
     fled = _entry(entries, "fled")
     assert "Brownsville" not in fled.summary and "Brownsville" not in fled.actors
+
+
+def test_complements_and_durations_stay_in_their_events_summary() -> None:
+    text = ("Ministers agreed on Wednesday to extend sanctions for six months. On Tuesday, "
+            "rebels tried to scare voters by calling for a boycott.")
+    entries = _timeline(text, "2023-06-15", "eu")
+    agreed = _entry(entries, "agreed")
+    assert "to extend sanctions for six months" in agreed.summary, agreed.summary
+    tried = _entry(entries, "tried")
+    assert "to scare voters" in tried.summary, tried.summary
+    assert not {"extend", "sanctions", "scare", "calling"} & {e.event for e in entries}
+
+
+def test_a_hyphenated_word_keeps_its_hyphen_in_a_summary() -> None:
+    entries = _timeline("The 120-day deployment started in August.", "2025-12-13", "k")
+    assert any("120-day" in e.summary for e in entries), [e.summary for e in entries]

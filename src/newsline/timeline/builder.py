@@ -6,8 +6,10 @@ dependency parse of its text (spaCy ``Doc``), and builds timeline entries:
 - **what**: events of the listed classes; reporting events ("said", "reported") are not
   listed but become the ``source`` of the events they report, except a denial ("did not
   confirm reports of strikes": listed as not happening, what it denies left out) and an
-  announcement of a thing rather than an event ("announced a new commander": listed); an
-  event noun that is the subject of a listed verb on the same date is left to that verb;
+  announcement of a thing rather than an event ("announced a new commander": listed); what
+  another entry already says is not listed again: an event noun that is the subject or
+  object of a listed verb, and an undated noun or non-finite verb inside a listed event's
+  clause ("tried to scare voters by calling for a boycott" is one entry);
 - **when**: the event's own time expression (attached in the parse, else linked by a TLINK),
   keeping its granularity; otherwise the date of the event that governs it, else the DCT,
   and the entry is flagged ``inferred``. A duration attached to the event ("the 120-day
@@ -31,7 +33,10 @@ from newsline.timeline.model import TimelineEntry
 
 _ANCHOR_RELS = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDENTITY"}
 _CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "cc",
-                  "punct", "mark", "appos", "xcomp"}
+                  "punct", "mark", "appos"}
+# Non-finite events that complete another event rather than happen on their own.
+_NON_FINITE = {"INFINITIVE", "PRESPART", "PASTPART"}
+_COMPLEMENTS = {"xcomp", "advcl", "pcomp", "acl"}
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "expl"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}
 _PHRASE_CUTS = {"det", "punct", "relcl", "acl", "prep", "appos", "cc", "conj"}
@@ -85,7 +90,7 @@ class TimelineBuilder:
             if timex is None:
                 timex, inferred = self._inherit(token, events_at, dates)
             dates[event.id] = (timex, inferred)
-            if not self._listed(event, token, events_at):
+            if not self._listed(event, token, events_at, dated=not inferred):
                 continue
             value = timex.value if timex is not None else doc.dct
             entry = TimelineEntry.anchored(
@@ -117,14 +122,20 @@ class TimelineBuilder:
             seen[key] = entry
             entries.append(entry)
             entry_token[id(entry)] = token
-        return _without_arguments_of_listed_verbs(entries, entry_token)
+        return _without_covered_entries(entries, entry_token, events_at)
 
     # -- what ---------------------------------------------------------------------------
 
-    def _listed(self, event: Event, token, events_at: dict[int, Event]) -> bool:
-        """Worth an entry: a listed class, not a modal or hypothetical mention, and not a
-        starting verb whose subject is itself an event (that one carries the date)."""
+    def _listed(self, event: Event, token, events_at: dict[int, Event],
+                dated: bool = True) -> bool:
+        """Worth an entry: a listed class, not a modal or hypothetical mention, not a
+        starting verb whose subject is itself an event (that one carries the date), and not
+        an undated non-finite complement of another event ("tried to scare", "by calling",
+        "ships carrying goods"): the governing event's summary says it."""
         if event.id in self._circumstances:
+            return False
+        if (not dated and event.tense in _NON_FINITE and token.dep_ in _COMPLEMENTS
+                and token.head.i in events_at):
             return False
         if event.cls not in self.lexicon.listed_classes and event.id not in self._told_events:
             return False
@@ -446,8 +457,9 @@ def _left_out_of_summaries(parsed, timex_heads: dict[int, Timex], body_start: in
     attribution phrases ("according to X" is the source, not the event)."""
     out = {t.i for t in parsed if t.idx < body_start or t.is_space}
     dates: set[int] = set()
-    for index in timex_heads:
-        dates.update(t.i for t in parsed[index].subtree)
+    for index, timex in timex_heads.items():
+        if timex.type in ("DATE", "TIME"):  # durations and sets are content: "for six months"
+            dates.update(t.i for t in parsed[index].subtree)
     for _ in range(2):
         for index in list(dates):
             governor = parsed[index].head
@@ -457,21 +469,47 @@ def _left_out_of_summaries(parsed, timex_heads: dict[int, Timex], body_start: in
     return frozenset(out | dates | attribution)
 
 
-def _without_arguments_of_listed_verbs(entries: list[TimelineEntry],
-                                       entry_token: dict[int, object]) -> list[TimelineEntry]:
-    """Drop an event noun that is the subject or object of a listed verb, when it has no date
-    of its own or the verb's ("the talks will resume in April", "extend sanctions"): the
-    verb's entry already says it."""
+def _without_covered_entries(entries: list[TimelineEntry], entry_token: dict[int, object],
+                             events_at: dict[int, Event]) -> list[TimelineEntry]:
+    """Drop what another entry already says: an event noun that is the subject or object of
+    a listed verb on the same date or with no date of its own ("the talks will resume in
+    April", "extend sanctions"), and an undated noun or non-finite verb inside the clause of
+    a listed event ("tried to scare ... by calling on Arabs", "withdrew after a battle")."""
     by_token = {entry_token[id(e)].i: e for e in entries if id(e) in entry_token}
+    clauses: dict[int, set[int]] = {}
     kept = []
     for entry in entries:
         token = entry_token.get(id(entry))
-        verb = by_token.get(token.head.i) if token is not None else None
+        if token is None:
+            kept.append(entry)
+            continue
+        verb = by_token.get(token.head.i)
         if (verb is not None and verb is not entry and token.pos_ in ("NOUN", "PROPN")
                 and token.dep_ in _ARGUMENTS and (verb.date == entry.date or entry.inferred)):
             continue
+        event = events_at.get(token.i)
+        nominal_or_non_finite = token.pos_ in ("NOUN", "PROPN") or (
+            event is not None and event.tense in _NON_FINITE)
+        if entry.inferred and nominal_or_non_finite and _in_listed_clause(
+                token, by_token, clauses):
+            continue
         kept.append(entry)
     return kept
+
+
+def _in_listed_clause(token, by_token: dict[int, TimelineEntry],
+                      clauses: dict[int, set[int]]) -> bool:
+    """Whether ``token`` is in the summary clause of an event above it that has an entry."""
+    head = token
+    for _ in range(6):
+        if head.head is head:
+            return False
+        head = head.head
+        if head.i in by_token:
+            if head.i not in clauses:
+                clauses[head.i] = {t.i for t in _clause_tokens(head)}
+            return token.i in clauses[head.i]
+    return False
 
 
 def _shared_subject(token):
@@ -487,13 +525,21 @@ def _shared_subject(token):
 def _clause_tokens(token) -> list:
     """The event's own clause: its subtree without subordinate clauses and punctuation."""
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in _CLAUSE_BREAKS]
+    stack = [c for c in token.children if c.dep_ not in _CLAUSE_BREAKS or _word_inner(c)]
     while stack:
         item = stack.pop()
         keep.append(item)
-        stack.extend(c for c in item.children if c.dep_ not in ("relcl", "punct", "ccomp",
-                                                                 "advcl", "parataxis"))
+        stack.extend(c for c in item.children
+                     if c.dep_ not in ("relcl", "punct", "ccomp", "advcl", "parataxis")
+                     or _word_inner(c))
     return sorted(keep, key=lambda t: t.i)
+
+
+def _word_inner(token) -> bool:
+    """A hyphen or slash inside a word ("120-day", "would-be"): kept with the word."""
+    doc = token.doc
+    return (token.text in ("-", "–", "/") and not token.whitespace_ and token.i > 0
+            and not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc))
 
 
 def _join(tokens: list) -> str:
