@@ -211,3 +211,11 @@ def test_complements_and_durations_stay_in_their_events_summary() -> None:
 def test_a_hyphenated_word_keeps_its_hyphen_in_a_summary() -> None:
     entries = _timeline("The 120-day deployment started in August.", "2025-12-13", "k")
     assert any("120-day" in e.summary for e in entries), [e.summary for e in entries]
+
+
+def test_a_bare_participle_with_nothing_of_its_own_is_not_an_entry() -> None:
+    text = ("The White House said Kuwait asked the U.S. to enforce the embargo, allowing the "
+            "U.S. and other nations to begin stopping ships.")
+    entries = _timeline(text, "1990-08-13", "wh")
+    assert "allowing" not in {e.event for e in entries}
+    assert "to enforce the embargo" in _entry(entries, "asked").summary

@@ -34,12 +34,12 @@ from newsline.timeline.model import TimelineEntry
 _ANCHOR_RELS = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDENTITY"}
 _CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "cc",
                   "punct", "mark", "appos"}
-# Non-finite events that complete another event rather than happen on their own.
+# Non-finite events, which complete another event rather than happen on their own.
 _NON_FINITE = {"INFINITIVE", "PRESPART", "PASTPART"}
-_COMPLEMENTS = {"xcomp", "advcl", "pcomp", "acl"}
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "expl"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}
-_PHRASE_CUTS = {"det", "punct", "relcl", "acl", "prep", "appos", "cc", "conj"}
+_PHRASE_CUTS = {"det", "punct", "relcl", "acl", "prep", "appos", "cc", "conj", "advcl",
+                "xcomp", "ccomp", "parataxis", "mark"}
 # The clauses that hold what a reporting verb reports (the rest of its subtree says how).
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj"}
 _MAX_SUMMARY_TOKENS = 24
@@ -90,7 +90,7 @@ class TimelineBuilder:
             if timex is None:
                 timex, inferred = self._inherit(token, events_at, dates)
             dates[event.id] = (timex, inferred)
-            if not self._listed(event, token, events_at, dated=not inferred):
+            if not self._listed(event, token, events_at):
                 continue
             value = timex.value if timex is not None else doc.dct
             entry = TimelineEntry.anchored(
@@ -126,16 +126,11 @@ class TimelineBuilder:
 
     # -- what ---------------------------------------------------------------------------
 
-    def _listed(self, event: Event, token, events_at: dict[int, Event],
-                dated: bool = True) -> bool:
-        """Worth an entry: a listed class, not a modal or hypothetical mention, not a
-        starting verb whose subject is itself an event (that one carries the date), and not
-        an undated non-finite complement of another event ("tried to scare", "by calling",
-        "ships carrying goods"): the governing event's summary says it."""
+    def _listed(self, event: Event, token, events_at: dict[int, Event]) -> bool:
+        """Worth an entry: a listed class, not a modal or hypothetical mention, and not a
+        starting verb whose subject is itself an event (that one carries the date). What
+        another entry already says is removed afterwards (:func:`_without_covered_entries`)."""
         if event.id in self._circumstances:
-            return False
-        if (not dated and event.tense in _NON_FINITE and token.dep_ in _COMPLEMENTS
-                and token.head.i in events_at):
             return False
         if event.cls not in self.lexicon.listed_classes and event.id not in self._told_events:
             return False
@@ -283,7 +278,8 @@ class TimelineBuilder:
         for t in sorted(words, key=lambda t: t.i):  # spaced as in the text: "anti-foreigner"
             if previous is not None and (previous.i != t.i - 1 or previous.whitespace_):
                 out += " "
-            out += t.text if t.pos_ == "PROPN" else t.lower_
+            named = t.pos_ == "PROPN" or t.ent_type_
+            out += t.lower_ if t.is_sent_start and not named else t.text  # "Officials" -> officials
             previous = t
         return out or None
 
@@ -473,8 +469,9 @@ def _without_covered_entries(entries: list[TimelineEntry], entry_token: dict[int
                              events_at: dict[int, Event]) -> list[TimelineEntry]:
     """Drop what another entry already says: an event noun that is the subject or object of
     a listed verb on the same date or with no date of its own ("the talks will resume in
-    April", "extend sanctions"), and an undated noun or non-finite verb inside the clause of
-    a listed event ("tried to scare ... by calling on Arabs", "withdrew after a battle")."""
+    April", "extend sanctions"), an undated noun or non-finite verb inside the clause of a
+    listed event ("tried to scare ... by calling on Arabs", "withdrew after a battle"), and
+    an undated non-finite verb whose summary is the verb alone ("allowing")."""
     by_token = {entry_token[id(e)].i: e for e in entries if id(e) in entry_token}
     clauses: dict[int, set[int]] = {}
     kept = []
@@ -493,6 +490,9 @@ def _without_covered_entries(entries: list[TimelineEntry], entry_token: dict[int
         if entry.inferred and nominal_or_non_finite and _in_listed_clause(
                 token, by_token, clauses):
             continue
+        if (entry.inferred and event is not None and event.tense in _NON_FINITE
+                and entry.summary.lower() in (entry.event.lower(), f"to {entry.event.lower()}")):
+            continue  # a bare "allowing" or "firing" with nothing of its own to say
         kept.append(entry)
     return kept
 
