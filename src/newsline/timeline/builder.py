@@ -24,7 +24,7 @@ The parse only informs; offsets and text come from the Document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from newsline.documents.model import Document, Event, Timex
@@ -420,10 +420,11 @@ def _head_index(parsed, timex: Timex) -> int | None:
     return span.root.i if span is not None and len(span) else None
 
 
-def _governor_event(token, events_at: dict[int, Event]) -> int | None:
-    """The nearest event token up the tree from ``token`` (at most four steps)."""
+def _governor_event(token, events_at: Container[int], steps: int = 4) -> int | None:
+    """The nearest token up the tree from ``token`` (at most ``steps`` up) whose index is in
+    ``events_at``."""
     head = token
-    for _ in range(4):
+    for _ in range(steps):
         if head.head is head:
             return None
         head = head.head
@@ -500,16 +501,12 @@ def _without_covered_entries(entries: list[TimelineEntry], entry_token: dict[int
 def _in_listed_clause(token, by_token: dict[int, TimelineEntry],
                       clauses: dict[int, set[int]]) -> bool:
     """Whether ``token`` is in the summary clause of an event above it that has an entry."""
-    head = token
-    for _ in range(6):
-        if head.head is head:
-            return False
-        head = head.head
-        if head.i in by_token:
-            if head.i not in clauses:
-                clauses[head.i] = {t.i for t in _clause_tokens(head)}
-            return token.i in clauses[head.i]
-    return False
+    head = _governor_event(token, by_token, steps=6)
+    if head is None:
+        return False
+    if head not in clauses:
+        clauses[head] = {t.i for t in _clause_tokens(token.doc[head])}
+    return token.i in clauses[head]
 
 
 def _shared_subject(token):
