@@ -24,16 +24,23 @@ The parse only informs; offsets and text come from the Document.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
 
 from newsline.documents.model import Document, Event, Timex
+from newsline.timeline.clauses import (
+    clause_tokens,
+    governor_event,
+    head_index,
+    join_tokens,
+    sentence_span,
+    sentence_text,
+    shared_subject,
+    token_at,
+)
 from newsline.timeline.lexicon import TimelineLexicon, load_lexicon
 from newsline.timeline.model import TimelineEntry
+from newsline.timeline.names import FullNames
 
 _ANCHOR_RELS = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDENTITY"}
-_CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "cc",
-                  "punct", "mark", "appos"}
 # Non-finite events, which complete another event rather than happen on their own.
 _NON_FINITE = {"INFINITIVE", "PRESPART", "PASTPART"}
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "expl"}
@@ -47,13 +54,6 @@ _MAX_SUMMARY_TOKENS = 24
 _DATELINE = re.compile(r"\A\s*[A-Z][^\n]{0,60}?\s(?:-{1,2}|\u2013|\u2014)\s")
 
 
-@dataclass
-class _Mention:
-    event: Event
-    token: object  # spacy.tokens.Token
-    timexes: list[Timex] = field(default_factory=list)
-
-
 class TimelineBuilder:
     """Builds document timelines; load once (the language's lexicon), call per document."""
 
@@ -64,11 +64,11 @@ class TimelineBuilder:
         """Timeline entries of ``doc``; ``parsed`` is a spaCy ``Doc`` of ``doc.text``."""
         dateline = _DATELINE.match(doc.text)
         body_start = dateline.end() if dateline else 0
-        names = _FullNames(parsed, self.lexicon.actor_labels, body_start)
-        token_of = {e.id: _token_at(parsed, e.start, e.end) for e in doc.events}
+        names = FullNames(parsed, self.lexicon.actor_labels, body_start)
+        token_of = {e.id: token_at(parsed, e.start, e.end) for e in doc.events}
         events_at = {token_of[e.id].i: e for e in doc.events if token_of[e.id] is not None}
-        timex_heads = {_head_index(parsed, t): t for t in doc.timexes
-                       if _head_index(parsed, t) is not None}
+        timex_heads = {head_index(parsed, t): t for t in doc.timexes
+                       if head_index(parsed, t) is not None}
         linked = _linked_timexes(doc)
         self._circumstances: set[str] = set()
         self._told_events: set[str] = set()  # reporting events listed as events themselves
@@ -94,7 +94,7 @@ class TimelineBuilder:
                 continue
             value = timex.value if timex is not None else doc.dct
             entry = TimelineEntry.anchored(
-                value, doc.dct, event=event.text, sentence=_sentence_text(doc, token),
+                value, doc.dct, event=event.text, sentence=sentence_text(doc, token),
                 doc=doc.id, offsets=(event.start, event.end),
                 summary=self._summary(token, names),
                 actors=self._actors(token, names), source=sources.get(event.id),
@@ -102,7 +102,7 @@ class TimelineBuilder:
                 polarity=_polarity(event, token, self.lexicon.negative_subjects),
                 duration=duration.value if duration is not None else None,
                 timex=timex.id if timex is not None else None,
-                sentence_offsets=_sentence_span(token),
+                sentence_offsets=sentence_span(token),
                 highlights=self._highlights(doc, event, token),
             )
             if timex is None and doc.dct and event.tense == "PAST":
@@ -148,7 +148,7 @@ class TimelineBuilder:
         """(date timex, duration timex) attached to the event in the parse, else by a link."""
         date = duration = None
         for index, timex in timex_heads.items():
-            if _governor_event(token.doc[index], events_at) != token.i:
+            if governor_event(token.doc[index], events_at) != token.i:
                 continue
             if timex.type == "DURATION":
                 duration = duration or timex
@@ -165,7 +165,7 @@ class TimelineBuilder:
         for child in token.children:
             if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in self.lexicon.start_verbs:
                 for index, timex in timex_heads.items():
-                    if timex.type in ("DATE", "TIME") and _governor_event(
+                    if timex.type in ("DATE", "TIME") and governor_event(
                             token.doc[index], events_at) == child.i:
                         return timex
         return None
@@ -189,7 +189,7 @@ class TimelineBuilder:
         """event id -> who asserts it: the reporting verb's subject or "according to X"."""
         sources: dict[str, str] = {}
         for event in doc.events:
-            token = _token_at(parsed, event.start, event.end)
+            token = token_at(parsed, event.start, event.end)
             if token is None:
                 continue
             if event.cls == "REPORTING" or token.lemma_.lower() in self.lexicon.reporting_verbs:
@@ -285,7 +285,7 @@ class TimelineBuilder:
 
     def _actors(self, token, names) -> list[str]:
         actors: list[str] = []
-        for item in _clause_tokens(token):
+        for item in clause_tokens(token):
             if item.i in self._attribution:  # "according to the ministry" is the source
                 continue
             name = names.of(item)
@@ -309,7 +309,7 @@ class TimelineBuilder:
 
     def _summary(self, token, names) -> str:
         """A short who-did-what clause from the event's own clause, dates left out."""
-        words = [t for t in _clause_tokens(token) if t.i not in self._left_out]
+        words = [t for t in clause_tokens(token) if t.i not in self._left_out]
         while words and words[0].tag_ == "WRB" and words[0] is not token:
             words = words[1:]  # "when robbers fired": robbers fired
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
@@ -320,117 +320,20 @@ class TimelineBuilder:
             name = names.near(subject, self.lexicon.pronouns[subject.lower_])
         if name:
             rest = [t for t in words if t.i not in {s.i for s in subject.subtree}]
-            return f"{name} {_join(rest[:_MAX_SUMMARY_TOKENS])}".strip()
-        shared = _shared_subject(token) if subject is None else None
+            return f"{name} {join_tokens(rest[:_MAX_SUMMARY_TOKENS])}".strip()
+        shared = shared_subject(token) if subject is None else None
         if shared is not None:  # "Kim met Xi and signed a deal": Kim signed a deal
             who = self._phrase(shared, names)
             if who:
-                return f"{who} {_join(words[:_MAX_SUMMARY_TOKENS])}".strip()
-        return _join(words[:_MAX_SUMMARY_TOKENS])
+                return f"{who} {join_tokens(words[:_MAX_SUMMARY_TOKENS])}".strip()
+        return join_tokens(words[:_MAX_SUMMARY_TOKENS])
 
     def _highlights(self, doc: Document, event: Event, token) -> list[tuple[int, int, str]]:
-        start, end = _sentence_span(token)
+        start, end = sentence_span(token)
         marks = [(event.start, event.end, "event")]
         marks += [(t.start, t.end, "timex") for t in doc.timexes
                   if start <= t.start and t.end <= end]
         return marks
-
-
-class _FullNames:
-    """Each entity mention's fullest name in the document ("Kim" -> "Kim Jong Un")."""
-
-    def __init__(self, parsed, labels: Iterable[str], body_start: int = 0) -> None:
-        self.labels = set(labels)
-        self.entities = [e for e in parsed.ents
-                         if e.label_ in self.labels and e.start_char >= body_start]
-        self._by_token = {t.i: e for e in self.entities for t in e}
-
-    def full(self, entity) -> str:
-        words = [w.lower() for w in entity.text.split()]
-        best = entity.text
-        for other in self.entities:
-            if other.label_ != entity.label_ or len(other.text) <= len(best):
-                continue
-            other_words = [w.lower() for w in other.text.split()]
-            if all(w in other_words for w in words):
-                best = other.text
-        return _strip_article(" ".join(best.split()))
-
-    def of(self, token) -> str | None:
-        entity = self._by_token.get(token.i)
-        if entity is not None:
-            return self.full(entity)
-        if token.pos_ == "PROPN":  # a name the recognizer missed here but found elsewhere
-            word = token.lower_
-            for other in self.entities:
-                if word in (w.lower() for w in other.text.split()):
-                    return self.full(other)
-        return None
-
-    def near(self, pronoun, labels: tuple[str, ...]) -> str | None:
-        """What ``pronoun`` names: the last entity of ``labels`` before it in its sentence or
-        the one before (further back, a guess is worse than the pronoun itself)."""
-        sent = pronoun.sent
-        start = sent.start_char
-        if sent.start > 0:
-            start = pronoun.doc[sent.start - 1].sent.start_char
-        found = None
-        for entity in self.entities:
-            if start <= entity.start_char and entity.end_char <= pronoun.idx \
-                    and entity.label_ in labels:
-                found = entity
-        return self.full(found) if found is not None else None
-
-    def label_of(self, token) -> str | None:
-        """The entity label of ``token`` (None when it is in no entity)."""
-        entity = self._by_token.get(token.i)
-        return entity.label_ if entity is not None else None
-
-    def before_in_order(self, offset: int, labels: tuple[str, ...]) -> str | None:
-        """The last entity before ``offset`` of the first of ``labels`` that has one
-        ("it said": an organisation before a place)."""
-        for label in labels:
-            name = self.before(offset, (label,))
-            if name:
-                return name
-        return None
-
-    def before(self, offset: int, labels: tuple[str, ...]) -> str | None:
-        """The last entity of one of ``labels`` that ends before ``offset``."""
-        found = None
-        for entity in self.entities:
-            if entity.end_char <= offset and entity.label_ in labels:
-                found = entity
-        return self.full(found) if found is not None else None
-
-
-def _strip_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
-
-
-def _token_at(parsed, start: int, end: int):
-    span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span.root
-
-
-def _head_index(parsed, timex: Timex) -> int | None:
-    span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
-    return span.root.i if span is not None and len(span) else None
-
-
-def _governor_event(token, events_at: Container[int], steps: int = 4) -> int | None:
-    """The nearest token up the tree from ``token`` (at most ``steps`` up) whose index is in
-    ``events_at``."""
-    head = token
-    for _ in range(steps):
-        if head.head is head:
-            return None
-        head = head.head
-        if head.i in events_at:
-            return head.i
-    return None
 
 
 def _linked_timexes(doc: Document) -> dict[str, Timex]:
@@ -501,65 +404,12 @@ def _without_covered_entries(entries: list[TimelineEntry], entry_token: dict[int
 def _in_listed_clause(token, by_token: dict[int, TimelineEntry],
                       clauses: dict[int, set[int]]) -> bool:
     """Whether ``token`` is in the summary clause of an event above it that has an entry."""
-    head = _governor_event(token, by_token, steps=6)
+    head = governor_event(token, by_token, steps=6)
     if head is None:
         return False
     if head not in clauses:
-        clauses[head] = {t.i for t in _clause_tokens(token.doc[head])}
+        clauses[head] = {t.i for t in clause_tokens(token.doc[head])}
     return token.i in clauses[head]
-
-
-def _shared_subject(token):
-    """The subject a coordinated verb shares with the verb it is joined to, else None."""
-    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
-        return None
-    head = token.head
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-
-
-def _clause_tokens(token) -> list:
-    """The event's own clause: its subtree without subordinate clauses and punctuation."""
-    keep = [token]
-    stack = [c for c in token.children if c.dep_ not in _CLAUSE_BREAKS or _word_inner(c)]
-    while stack:
-        item = stack.pop()
-        keep.append(item)
-        stack.extend(c for c in item.children
-                     if c.dep_ not in ("relcl", "punct", "ccomp", "advcl", "parataxis")
-                     or _word_inner(c))
-    return sorted(keep, key=lambda t: t.i)
-
-
-def _word_inner(token) -> bool:
-    """A hyphen or slash inside a word ("120-day", "would-be"): kept with the word."""
-    doc = token.doc
-    return (token.text in ("-", "–", "/") and not token.whitespace_ and token.i > 0
-            and not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc))
-
-
-def _join(tokens: list) -> str:
-    if not tokens:
-        return ""
-    out = []
-    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
-        out.append(token.text)
-        if following is not None and token.whitespace_ and following.i == token.i + 1:
-            out.append(" ")
-        elif following is not None and following.i != token.i + 1:
-            out.append(" ")
-    return "".join(out).strip(" ,;")
-
-
-def _sentence_span(token) -> tuple[int, int]:
-    sent = token.sent
-    return sent.start_char, sent.end_char
-
-
-def _sentence_text(doc: Document, token) -> str:
-    start, end = _sentence_span(token)
-    return doc.text[start:end].strip()
 
 
 def _polarity(event: Event, token, negative_subjects: frozenset[str]) -> str:
