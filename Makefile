@@ -24,6 +24,8 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_timex.py
+	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_timeline.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
