@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsline.documents.model import Document, Event
-from newsline.evaluation.scores import SpanScores, f1, format_score_table, pct
+from newsline.evaluation.scores import SpanScores, check_pair, f1, format_score_table, pct
 from newsline.evaluation.timex_metrics import match_timexes
 
 __all__ = [
@@ -128,10 +128,7 @@ class EventScores(SpanScores):
 
 
 def _score_document(gold: Document, system: Document) -> EventScores:
-    if gold.id != system.id:
-        raise ValueError(f"document ids differ: gold {gold.id!r} vs system {system.id!r}")
-    if gold.text != system.text:
-        raise ValueError(f"{gold.id}: gold and system texts differ")
+    check_pair(gold, system)
     g, s = gold.events, system.events
     strict, relaxed = match_events(g, s)
     out = EventScores(gold=len(g), system=len(s), strict=len(strict), relaxed=len(relaxed),

@@ -75,3 +75,11 @@ def format_score_table(scores: Mapping[str, Any], columns: Sequence[tuple[str, s
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def check_pair(gold: Any, system: Any) -> None:
+    """Raise ``ValueError`` unless the two documents are versions of the same file."""
+    if gold.id != system.id:
+        raise ValueError(f"document ids differ: gold {gold.id!r} vs system {system.id!r}")
+    if gold.text != system.text:
+        raise ValueError(f"{gold.id}: gold and system texts differ")

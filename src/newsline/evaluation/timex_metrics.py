@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from newsline.documents.model import Document, Timex
-from newsline.evaluation.scores import SpanScores, f1, format_score_table, pct
+from newsline.evaluation.scores import SpanScores, check_pair, f1, format_score_table, pct
 
 __all__ = [
     "ERROR_KINDS",
@@ -319,17 +319,9 @@ def match_timexes(
 # --------------------------------------------------------------------------- scoring
 
 
-def _check_pair(gold: Document, system: Document) -> None:
-    """Raise ``ValueError`` unless the two documents are versions of the same file."""
-    if gold.id != system.id:
-        raise ValueError(f"document ids differ: gold {gold.id!r} vs system {system.id!r}")
-    if gold.text != system.text:
-        raise ValueError(f"{gold.id}: gold and system texts differ")
-
-
 def _score_document(gold: Document, system: Document) -> TimexScores:
     """Counts for one gold/system document pair."""
-    _check_pair(gold, system)
+    check_pair(gold, system)
     g, s = gold.timexes, system.timexes
     strict, relaxed = match_timexes(g, s)
     out = TimexScores(gold=len(g), system=len(s), strict=len(strict), relaxed=len(relaxed))
@@ -434,7 +426,7 @@ def timex_errors(pairs: Iterable[tuple[Document, Document]]) -> list[TimexError]
     """
     errors: list[TimexError] = []
     for gold, system in pairs:
-        _check_pair(gold, system)
+        check_pair(gold, system)
         g, s = gold.timexes, system.timexes
         strict, relaxed = match_timexes(g, s)
         strict_set = set(strict)
