@@ -90,7 +90,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsline.documents.model import Document, Link
-from newsline.evaluation.scores import f1, pct
+from newsline.evaluation.scores import check_pair, f1, pct
 
 __all__ = [
     "DCT_ID",
@@ -485,10 +485,7 @@ def _usable(links: Iterable[Link], ids: set[str]) -> tuple[list[Link], int]:
 
 def _score_document(gold: Document, system: Document) -> TlinkScores:
     """Counts for one gold/system document pair."""
-    if gold.id != system.id:
-        raise ValueError(f"document ids differ: gold {gold.id!r} vs system {system.id!r}")
-    if gold.text != system.text:
-        raise ValueError(f"{gold.id}: gold and system texts differ")
+    check_pair(gold, system)
     gold_ids = _layer_ids(gold)
     gold_links, gold_dropped = _usable(gold.links, gold_ids)
     sys_links, dropped = _usable(system.links, gold_ids & _layer_ids(system))
