@@ -35,6 +35,7 @@ from newsline.timeline.clauses import (
     sentence_text,
     shared_subject,
     token_at,
+    with_inner_punctuation,
 )
 from newsline.timeline.lexicon import TimelineLexicon, load_lexicon
 from newsline.timeline.model import TimelineEntry
@@ -45,13 +46,19 @@ _ANCHOR_RELS = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDEN
 _NON_FINITE = {"INFINITIVE", "PRESPART", "PASTPART"}
 _SUBJECTS = {"nsubj", "nsubjpass", "agent", "expl"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj"}
+_NOUN_MODIFIERS = {"det", "amod", "compound", "nummod", "poss"}
 _PHRASE_CUTS = {"det", "punct", "relcl", "acl", "prep", "appos", "cc", "conj", "advcl",
                 "xcomp", "ccomp", "parataxis", "mark"}
 # The clauses that hold what a reporting verb reports (the rest of its subtree says how).
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj"}
 _MAX_SUMMARY_TOKENS = 24
 # A wire dateline before the story proper: "SEOUL (Newsline) - ", "PARIS, March 21 -- ".
-_DATELINE = re.compile(r"\A\s*[A-Z][^\n]{0,60}?\s(?:-{1,2}|\u2013|\u2014)\s")
+_DATELINE = re.compile(r"\A\s*[A-Z][^\n]{0,60}?\s(?:-{1,2}|_|\u2013|\u2014)\s")
+# Dependencies by which a non-finite verb completes the happening above it ("bombs exploded,
+# killing dozens"; "a street packed with cars"): such a fragment folds into that entry.
+_FRAGMENT_DEPS = {"advcl", "acl", "conj", "xcomp", "dep", "npadvmod", "oprd"}
+#: TimeML placeholders: never shown as a date; read against the DCT instead.
+_REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
 class TimelineBuilder:
@@ -92,22 +99,28 @@ class TimelineBuilder:
             dates[event.id] = (timex, inferred)
             if not self._listed(event, token, events_at):
                 continue
+            ref = timex.value if timex is not None and timex.value in _REFS else None
+            if ref is not None:
+                timex = None  # "now", "in the past": placed by the DCT, not shown as a date
             value = timex.value if timex is not None else doc.dct
             entry = TimelineEntry.anchored(
                 value, doc.dct, event=event.text, sentence=sentence_text(doc, token),
                 doc=doc.id, offsets=(event.start, event.end),
                 summary=self._summary(token, names),
                 actors=self._actors(token, names), source=sources.get(event.id),
-                inferred=inferred or timex is None,
+                inferred=(inferred or timex is None) and ref != "PRESENT_REF",
                 polarity=_polarity(event, token, self.lexicon.negative_subjects),
                 duration=duration.value if duration is not None else None,
                 timex=timex.id if timex is not None else None,
                 sentence_offsets=sentence_span(token),
                 highlights=self._highlights(doc, event, token),
+                lemma=token.lemma_.lower(), keywords=_keywords(clause_tokens(token)),
             )
-            if timex is None and doc.dct and event.tense == "PAST":
+            if ref == "PRESENT_REF":
+                pass
+            elif timex is None and doc.dct and (event.tense == "PAST" or ref == "PAST_REF"):
                 entry.start = None  # happened before the DCT, exact start unknown
-            elif timex is None and doc.dct and event.tense == "FUTURE":
+            elif timex is None and doc.dct and (event.tense == "FUTURE" or ref == "FUTURE_REF"):
                 entry.end = None  # will happen after the DCT, exact end unknown
             # The same event mentioned twice is one entry: a noun by its lemma (the dated
             # mention wins), a verb by its lemma and date.
@@ -122,7 +135,14 @@ class TimelineBuilder:
             seen[key] = entry
             entries.append(entry)
             entry_token[id(entry)] = token
-        return _without_covered_entries(entries, entry_token, events_at)
+        kept = _without_covered_entries(entries, entry_token, events_at)
+        folded = _fold_fragments(kept, entry_token, events_at)
+        gone = {id(entry) for _host, fragments in folded.values() for _t, entry in fragments}
+        for host, fragments in folded.values():
+            host.summary = self._summary(entry_token[id(host)], names, fragments)
+            for fragment, _entry in fragments:
+                host.keywords = host.keywords | _keywords(_fragment_tokens(fragment))
+        return [e for e in kept if id(e) not in gone]
 
     # -- what ---------------------------------------------------------------------------
 
@@ -307,9 +327,19 @@ class TimelineBuilder:
 
     # -- text -------------------------------------------------------------------------------
 
-    def _summary(self, token, names) -> str:
-        """A short who-did-what clause from the event's own clause, dates left out."""
-        words = [t for t in clause_tokens(token) if t.i not in self._left_out]
+    def _summary(self, token, names, fragments: list[tuple[object, TimelineEntry]] = ()) -> str:
+        """A short who-did-what clause from the event's own clause and the fragments folded
+        into it ("exploded ..., killing dozens"), dates left out, punctuation kept."""
+        clause = {t.i: t for t in clause_tokens(token)}
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = token.head  # "hundreds injured": the participle says what of the noun
+            clause.update((t.i, t) for t in head.lefts if t.dep_ in _NOUN_MODIFIERS)
+            clause[head.i] = head
+        for fragment, _entry in fragments:
+            clause.update((t.i, t) for t in _fragment_tokens(fragment))
+        words = with_inner_punctuation(
+            [t for _, t in sorted(clause.items()) if t.i not in self._left_out])
+        limit = _MAX_SUMMARY_TOKENS * (2 if fragments else 1)
         while words and words[0].tag_ == "WRB" and words[0] is not token:
             words = words[1:]  # "when robbers fired": robbers fired
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
@@ -320,13 +350,13 @@ class TimelineBuilder:
             name = names.near(subject, self.lexicon.pronouns[subject.lower_])
         if name:
             rest = [t for t in words if t.i not in {s.i for s in subject.subtree}]
-            return f"{name} {join_tokens(rest[:_MAX_SUMMARY_TOKENS])}".strip()
+            return f"{name} {join_tokens(rest[:limit])}".strip()
         shared = shared_subject(token) if subject is None else None
         if shared is not None:  # "Kim met Xi and signed a deal": Kim signed a deal
             who = self._phrase(shared, names)
             if who:
-                return f"{who} {join_tokens(words[:_MAX_SUMMARY_TOKENS])}".strip()
-        return join_tokens(words[:_MAX_SUMMARY_TOKENS])
+                return f"{who} {join_tokens(words[:limit])}".strip()
+        return join_tokens(words[:limit])
 
     def _highlights(self, doc: Document, event: Event, token) -> list[tuple[int, int, str]]:
         start, end = sentence_span(token)
@@ -419,3 +449,52 @@ def _polarity(event: Event, token, negative_subjects: frozenset[str]) -> str:
     if any(c.dep_ in _SUBJECTS and c.lower_ in negative_subjects for c in token.children):
         return "NEG"
     return "POS"
+
+
+def _fragment_tokens(token) -> list:
+    """A folded fragment's clause with the participles coordinated with it ("killing 12
+    people and injuring dozens")."""
+    tokens = clause_tokens(token)
+    for child in token.children:
+        if child.dep_ == "cc" or (child.dep_ == "conj" and child.tag_ in ("VBG", "VBN")):
+            tokens += [child] if child.dep_ == "cc" else _fragment_tokens(child)
+    return tokens
+
+
+def _keywords(tokens) -> frozenset[str]:
+    """The content words of a clause, as lower-case lemmas (what merging compares)."""
+    return frozenset(t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop)
+
+
+def _fold_fragments(entries: list[TimelineEntry], entry_token: dict[int, object],
+                    events_at: dict[int, Event]) -> dict[int, tuple[TimelineEntry, list]]:
+    """id(host entry) -> (host, its fragments as (token, entry) pairs): non-finite verbs
+    that complete a listed event of the same sentence ("Bombs exploded ..., killing dozens
+    of people and injuring hundreds"; "a street packed with cars") and have no other date
+    of their own. Fragments of fragments fold into the same host."""
+    by_token = {entry_token[id(e)].i: e for e in entries if id(e) in entry_token}
+    host_of: dict[int, TimelineEntry] = {}
+    folded: dict[int, tuple[TimelineEntry, list]] = {}
+    for entry in entries:  # in text order, so a fragment's own host is resolved first
+        token = entry_token.get(id(entry))
+        event = events_at.get(token.i) if token is not None else None
+        if event is None or not _is_fragment(token, event):
+            continue
+        head = governor_event(token, by_token, steps=6)
+        if head is None or token.doc[head].sent.start != token.sent.start:
+            continue
+        host = host_of.get(head, by_token[head])
+        if not (entry.inferred or entry.date == host.date):
+            continue
+        host_of[token.i] = host
+        folded.setdefault(id(host), (host, []))[1].append((token, entry))
+    return folded
+
+
+def _is_fragment(token, event: Event) -> bool:
+    """A non-finite verb hanging on another clause: a participle or infinitive without a
+    subject of its own."""
+    non_finite = event.tense in _NON_FINITE or token.tag_ in ("VBG", "VBN")
+    return (non_finite and token.pos_ in ("VERB", "AUX", "ADJ")
+            and token.dep_ in _FRAGMENT_DEPS
+            and not any(c.dep_ in _SUBJECTS for c in token.children))

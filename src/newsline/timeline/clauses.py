@@ -72,6 +72,18 @@ def word_inner(token) -> bool:
             and not doc[token.i - 1].whitespace_ and token.i + 1 < len(doc))
 
 
+def with_inner_punctuation(tokens: list) -> list:
+    """``tokens`` (in order) with the punctuation that hangs on them inside their span, so a
+    summary keeps the sentence's commas, hyphens and quotes ("cars, trucks and buses")."""
+    if not tokens:
+        return tokens
+    kept = {t.i for t in tokens}
+    first, last = tokens[0].i, tokens[-1].i
+    inner = [c for t in tokens for c in t.children
+             if c.dep_ == "punct" and first < c.i < last and c.i not in kept]
+    return sorted([*tokens, *inner], key=lambda t: t.i)
+
+
 def join_tokens(tokens: list) -> str:
     """The tokens' text, spaced as in the document, gaps closed by one space."""
     if not tokens:
@@ -81,9 +93,11 @@ def join_tokens(tokens: list) -> str:
         out.append(token.text)
         if following is not None and token.whitespace_ and following.i == token.i + 1:
             out.append(" ")
-        elif following is not None and following.i != token.i + 1:
-            out.append(" ")
-    return "".join(out).strip(" ,;")
+        elif following is not None and following.i != token.i + 1 and not (
+                following.is_punct and not token.doc[following.i - 1].whitespace_):
+            out.append(" ")  # a gap (a date left out), but "capitals Friday, killing"
+            # closes up before its comma: "capitals, killing"
+    return "".join(out).strip(" ,;:_-\u2013\u2014")
 
 
 def sentence_span(token) -> tuple[int, int]:

@@ -29,6 +29,20 @@ class TimelineEntry:
     timex: str | None = None
     sentence_offsets: tuple[int, int] | None = None
     highlights: list[tuple[int, int, str]] = field(default_factory=list)
+    #: The event word's lemma and the summary's content words (lemmas): what merging the
+    #: reports of one happening compares; not part of the JSON.
+    lemma: str = ""
+    keywords: frozenset[str] = frozenset()
+    #: Every report of this happening, this one first: ``{"doc", "offsets", "source"}``.
+    reports: list[dict[str, Any]] = field(default_factory=list)
+
+    def report(self) -> dict[str, Any]:
+        """This entry as one report of its happening."""
+        return {"doc": self.doc, "offsets": list(self.offsets), "source": self.source}
+
+    def report_docs(self) -> set[str]:
+        """The documents that report this happening."""
+        return {r["doc"] for r in self.reports} or {self.doc}
 
     @classmethod
     def anchored(cls, value: str | None, dct: str | None, **fields: Any) -> TimelineEntry:
@@ -51,6 +65,7 @@ class TimelineEntry:
         }
         if self.duration:
             out["duration"] = self.duration
+        out["reports"] = self.reports or [self.report()]
         return out
 
 

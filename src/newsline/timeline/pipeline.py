@@ -8,6 +8,7 @@ from typing import Any
 from newsline.documents.model import Document
 from newsline.events.nlp import load_full_nlp, single_threaded_blas
 from newsline.timeline.builder import TimelineBuilder
+from newsline.timeline.merge import merge_reports
 from newsline.timeline.model import TimelineEntry, sort_entries
 
 #: Documents per ``nlp.pipe`` batch.
@@ -52,4 +53,4 @@ def build_timeline(docs: Iterable[Document], annotate: bool = True) -> list[Time
     entries: list[TimelineEntry] = []
     for doc, sdoc in zip(docs, parsed, strict=True):
         entries.extend(builder.build(doc, sdoc))
-    return sort_entries(entries)
+    return sort_entries(merge_reports(entries))

@@ -27,6 +27,11 @@ def display_date(entry: TimelineEntry) -> str:
     return readable_date(entry.date or entry.start)
 
 
+def _report_label(report: dict) -> str:
+    """A report for a reader: its document, and who says so when known."""
+    return f"{report['doc']} ({report['source']})" if report.get("source") else report["doc"]
+
+
 def to_markdown(entries: list[TimelineEntry], title: str = "Timeline") -> str:
     """A readable dated list, one bullet per entry, with its sentence quoted."""
     words = display_words()
@@ -46,6 +51,9 @@ def to_markdown(entries: list[TimelineEntry], title: str = "Timeline") -> str:
         lines.append("- " + " ".join(parts))
         if entry.actors:
             lines.append(f"  - {words['actors']}: {', '.join(entry.actors)}")
+        if len(entry.reports) > 1:
+            lines.append(f"  - {words['reported_by']}: " + ", ".join(
+                _report_label(r) for r in entry.reports))
         lines.append(f"  > {' '.join(entry.sentence.split())}")
         lines.append(f"  <sub>{entry.doc} [{entry.offsets[0]}:{entry.offsets[1]}]</sub>")
     return "\n".join(lines) + "\n"
@@ -153,6 +161,9 @@ def to_html(entries: list[TimelineEntry], title: str = "Timeline") -> str:
             meta.append("date " + words["inferred"])
         if entry.polarity == "NEG":
             meta.append(words["did_not_happen"])
+        if len(entry.reports) > 1:
+            meta.append(html.escape(f"{words['reported_by']}: " + ", ".join(
+                _report_label(r) for r in entry.reports)))
         anchor = f' id="entry-{axis_index[id(entry)]}"' if id(entry) in axis_index else ""
         items.append(
             f'<div class="{" ".join(classes)}"{anchor}>'
