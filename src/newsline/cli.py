@@ -10,6 +10,8 @@ from pathlib import Path
 
 from newsline.documents import Document, iter_documents, to_json, to_timeml
 from newsline.errors import InputError, NewslineError
+from newsline.evaluation.story_cli import add_parser as add_eval_story_parser
+from newsline.evaluation.story_cli import route as route_eval_story
 from newsline.events.cli_support import STAGES, add_train_parser
 
 EXIT_BAD_INPUT = 2
@@ -206,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--errors", action="store_true",
                     help="list misses, false alarms and wrong values")
     ev.set_defaults(func=cmd_eval)
+    add_eval_story_parser(sub)
 
     targets = add_train_parser(sub)
     relations = targets.add_parser(
@@ -227,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; bad input ends with a one-line message and exit status 2."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    argv = route_eval_story(argv)
     if argv[:2] == ["train", "relations"]:  # its own options, --help included
         argv = [*argv[:2], "--", *argv[2:]]
     args = parser.parse_args(argv)
