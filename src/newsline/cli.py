@@ -216,6 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="train the TLINK model (arguments as `python -m newsline.relations.train -h`)")
     relations.add_argument("rest", nargs=argparse.REMAINDER)
     relations.set_defaults(func=cmd_train_relations)
+
+    from newsline.web.cli import add_parser as add_serve_parser
+
+    add_serve_parser(sub)
     return parser
 
 

@@ -1,0 +1,236 @@
+"""The JSON API of ``newsline serve``: contract shapes, input kinds, errors, limits."""
+
+from __future__ import annotations
+
+import json
+import time
+import warnings
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed")
+pytest.importorskip("httpx", reason="the dev extra is not installed")
+
+from newsline.web import create_app  # noqa: E402
+from newsline.web.engine import Engine  # noqa: E402
+
+ARTICLE = ("date 2024-03-04\nNORDEN (Valley Courier) - The river dam at Norden gave way on "
+           "Saturday, flooding three villages, the regional governor said on Monday. Repairs "
+           "will begin in June and take about six months.")
+
+
+def _client(app, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    return TestClient(app, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def client():
+    """The app with the real models (loaded once for the module)."""
+    with _client(create_app()) as test_client:
+        yield test_client
+
+
+class SlowEngine(Engine):
+    """Tags nothing; burns CPU for ``seconds`` first (a stand-in for a long text)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+        self.ready = True
+
+    def tag(self, docs, fmt="json"):
+        end = time.monotonic() + self.seconds
+        while time.monotonic() < end:
+            sum(range(1000))
+        return json.dumps({"documents": [d.to_dict() for d in docs]})
+
+
+class CrashingEngine(Engine):
+    def tag(self, docs, fmt="json"):
+        raise RuntimeError("secret internal detail")
+
+
+def test_tag_json_body_answers_the_contract_shape(client):
+    reply = client.post("/api/tag", json={"text": "On Friday, Kim met the engineers.",
+                                          "dct": "2025-12-13"})
+    assert reply.status_code == 200
+    doc = reply.json()["documents"][0]
+    assert doc["dct"] == "2025-12-13"
+    friday = doc["timexes"][0]
+    assert (friday["text"], friday["type"], friday["value"]) == ("Friday", "DATE", "2025-12-12")
+    for span in doc["timexes"] + doc["events"]:
+        assert doc["text"][span["start"]:span["end"]] == span["text"]
+    assert any(e["text"] == "met" for e in doc["events"])
+
+
+def test_plain_text_body_with_a_date_header_needs_no_dct(client):
+    reply = client.post("/api/tag", content=ARTICLE.encode(),
+                        headers={"content-type": "text/plain; charset=utf-8"})
+    assert reply.status_code == 200
+    doc = reply.json()["documents"][0]
+    assert doc["dct"] == "2024-03-04"
+    assert not doc["text"].startswith("date")
+    assert {"2024-03-02", "2024-03-04", "2024-06"} <= {t["value"] for t in doc["timexes"]}
+
+
+def test_query_string_dct_overrides_the_header(client):
+    reply = client.post("/api/tag?dct=2020-01-01", content=ARTICLE.encode(),
+                        headers={"content-type": "text/plain"})
+    assert reply.json()["documents"][0]["dct"] == "2020-01-01"
+
+
+def test_uploads_in_every_input_format(client):
+    tml = ('<?xml version="1.0"?><TimeML><DOCID>w1</DOCID><DCT><TIMEX3 tid="t0" '
+           'type="DATE" value="2023-05-10" functionInDocument="CREATION_TIME">May 10, 2023'
+           '</TIMEX3></DCT><TEXT>The talks ended yesterday.</TEXT></TimeML>')
+    files = [
+        ("file", ("notes.txt", b"date 2023-05-10\nThe talks ended on Tuesday.", "text/plain")),
+        ("file", ("feed.jsonl", b'{"id": "j1", "text": "It rained on Monday.", '
+                                b'"date": "2023-05-10", "source": "Courier"}\n', "text/plain")),
+        ("file", ("wire.tml", tml.encode(), "application/xml")),
+    ]
+    reply = client.post("/api/tag", files=files)
+    assert reply.status_code == 200, reply.text
+    docs = {d["id"]: d for d in reply.json()["documents"]}
+    assert set(docs) == {"notes", "j1", "wire"}
+    assert docs["wire"]["timexes"][0]["value"] == "2023-05-09"
+    assert docs["j1"]["source"] == "Courier"
+
+
+def test_tag_as_timeml(client):
+    reply = client.post("/api/tag", json={"text": ARTICLE, "format": "timeml"})
+    assert reply.status_code == 200
+    assert reply.headers["content-type"].startswith("application/xml")
+    assert '<TIMEX3 tid="t1"' in reply.text
+
+
+@pytest.mark.parametrize("fmt, kind, probe", [
+    ("json", "application/json", '"entries"'),
+    ("md", "text/markdown", "# Timeline"),
+    ("html", "text/html", "<!DOCTYPE html>"),
+    ("timelinejs", "application/json", '"start_date"'),
+])
+def test_timeline_formats(client, fmt, kind, probe):
+    reply = client.post("/api/timeline", json={"text": ARTICLE, "format": fmt})
+    assert reply.status_code == 200, reply.text
+    assert reply.headers["content-type"].startswith(kind)
+    assert probe in reply.text
+
+
+def test_timeline_entries_have_the_contract_fields(client):
+    entries = client.post("/api/timeline", json={"text": ARTICLE}).json()["entries"]
+    assert entries
+    for entry in entries:
+        assert {"date", "start", "end", "event", "summary", "sentence", "actors", "source",
+                "doc", "offsets"} <= set(entry)
+    gave_way = next(e for e in entries if e["event"] == "gave")
+    assert gave_way["date"] == "2024-03-02"
+
+
+@pytest.mark.parametrize("kwargs, status, words", [
+    ({"json": {"text": "The dam gave way on Saturday."}}, 400, "no publication date"),
+    ({"json": {"text": "x", "dct": "2024-02-30"}}, 400, "dct: bad date"),
+    ({"json": {"text": "x", "dct": "March"}}, 422, "dct"),
+    ({"json": {"text": ARTICLE, "format": "pdf"}}, 422, "format"),
+    ({"json": {"txt": ARTICLE}}, 422, "txt"),
+    ({"json": ["a list"]}, 400, "must be an object"),
+    ({"json": {}}, 400, "no text given"),
+    ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 400,
+     "malformed JSON"),
+    ({"content": b"\xff\xfe bad", "headers": {"content-type": "text/plain"}}, 400, "not UTF-8"),
+    ({"content": b"   ", "headers": {"content-type": "text/plain"}}, 400, "empty"),
+    ({"content": b"<a/>", "headers": {"content-type": "application/pdf"}}, 415,
+     "unsupported content type"),
+    ({"files": {"file": ("bad.json", b'{"text": "no date"}')}}, 400, "bad.json"),
+    ({"files": {"file": ("latin.txt", b"date 2024-01-01\ncaf\xe9")}}, 400, "latin.txt"),
+])
+def test_bad_input_gets_a_json_error_with_a_message(client, kwargs, status, words):
+    reply = client.post("/api/tag", **kwargs)
+    assert reply.status_code == status, reply.text
+    message = reply.json()["error"]
+    assert words in message
+    assert "Traceback" not in message and "\n" not in message
+
+
+def test_body_over_the_limit_gets_413_json(client):
+    reply = client.post("/api/tag", content=b"a" * (5 * 1024 * 1024 + 1),
+                        headers={"content-type": "text/plain"})
+    assert reply.status_code == 413
+    assert "5 MB" in reply.json()["error"]
+
+
+def test_streamed_body_over_the_limit_gets_413():
+    app = create_app(max_body=1000, warm_up=False, engine=SlowEngine(0))
+
+    def chunks():
+        for _ in range(10):
+            yield b"x" * 200
+
+    with _client(app) as small:
+        reply = small.post("/api/tag", content=chunks(), headers={"content-type": "text/plain"})
+    assert reply.status_code == 413
+    assert "limit" in reply.json()["error"]
+
+
+def test_unknown_path_and_method_get_json_errors(client):
+    assert client.get("/api/nothing").json() == {"error": "Not Found"}
+    reply = client.get("/api/tag")
+    assert reply.status_code == 405 and "error" in reply.json()
+
+
+def test_a_crash_answers_500_json_without_the_details():
+    app = create_app(warm_up=False, engine=CrashingEngine())
+    with _client(app, raise_server_exceptions=False) as crashing:
+        reply = crashing.post("/api/tag", json={"text": ARTICLE})
+    assert reply.status_code == 500
+    assert "RuntimeError" in reply.json()["error"]
+    assert "secret internal detail" not in reply.text and "Traceback" not in reply.text
+
+
+def test_a_request_over_the_time_limit_gets_504():
+    app = create_app(warm_up=False, timeout=0.3, engine=SlowEngine(2))
+    with _client(app) as slow:
+        started = time.monotonic()
+        reply = slow.post("/api/tag", json={"text": ARTICLE})
+    assert reply.status_code == 504
+    assert "longer than 0.3 s" in reply.json()["error"]
+    assert time.monotonic() - started < 10
+
+
+def test_requests_beyond_the_queue_get_503():
+    app = create_app(warm_up=False, max_pending=0, engine=SlowEngine(0))
+    with _client(app) as full:
+        reply = full.post("/api/tag", json={"text": ARTICLE})
+    assert reply.status_code == 503
+    assert "busy" in reply.json()["error"]
+
+
+def test_health(client):
+    assert client.get("/api/health").json()["status"] == "ok"
+    assert client.get("/api/health").json()["models_loaded"] is True
+
+
+def test_openapi_schema_documents_the_api(client):
+    schema = client.get("/openapi.json").json()
+    paths = schema["paths"]
+    for path in ("/api/tag", "/api/timeline", "/api/story", "/api/health"):
+        assert path in paths
+    body = paths["/api/tag"]["post"]["requestBody"]["content"]
+    assert {"application/json", "text/plain", "multipart/form-data"} <= set(body)
+    assert "dct" in body["application/json"]["schema"]["properties"]
+    answers = paths["/api/tag"]["post"]["responses"]
+    assert {"200", "400", "413", "504"} <= set(answers)
+    assert "TagResponse" in schema["components"]["schemas"]
+    assert "TimelineEntry" in schema["components"]["schemas"]
+
+
+def test_no_page_loads_assets_from_elsewhere(client):
+    assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN
+    page = client.get("/")
+    assert "http://" not in page.text.replace("http://127.0.0.1", "")
+    assert "https://" not in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "default-src 'self'" in policy
