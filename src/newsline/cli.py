@@ -4,47 +4,81 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from newsline.documents import Document, iter_documents, to_json, to_timeml
-from newsline.errors import InputError, NewslineError
+from newsline.cli_io import (
+    add_input_arguments,
+    add_output_argument,
+    batched,
+    check_output,
+    check_output_dir,
+    read_documents,
+    write_output,
+    write_pieces,
+)
+from newsline.documents import Document, iter_documents, iter_json, iter_jsonl, iter_timeml
+from newsline.documents.writers import to_timeml
+from newsline.errors import InputError, NewslineError, OutputError
 from newsline.evaluation.story_cli import add_parser as add_eval_story_parser
 from newsline.evaluation.story_cli import route as route_eval_story
 from newsline.events.cli_support import STAGES, add_train_parser
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 TIMEML_EXTENSIONS = (".tml", ".xml")
+#: Documents annotated together; output is written after each batch.
+BATCH_SIZE = 32
+TAG_FORMATS = ("json", "jsonl", "timeml")
 
 
-def _report(err: InputError) -> None:
-    print(f"newsline: skipped {err}", file=sys.stderr)
+def _annotated(docs: Iterable[Document], only: str | None) -> Iterator[Document]:
+    """``docs`` annotated in bounded batches, as they are read."""
+    from newsline.events.cli_support import annotate
+
+    for batch in batched(docs, BATCH_SIZE):
+        yield from annotate(batch, only=only)
 
 
-def _read(args: argparse.Namespace) -> Iterator[Document]:
-    return iter_documents(args.paths, dct=args.dct, keep_going=args.keep_going,
-                          on_error=_report)
+def _timeml_into(folder: Path, docs: Iterable[Document]) -> None:
+    """One ``<id>.tml`` per document in ``folder``, each written atomically."""
+    used: set[str] = set()
+    for doc in docs:
+        name = _file_name(doc.id)
+        stem, number = name, 1
+        while name in used:
+            number += 1
+            name = f"{stem}_{number}"
+        used.add(name)
+        write_output(folder / f"{name}.tml", to_timeml(doc))
 
 
-def _write(out: str | None, content: str) -> None:
-    if out:
-        Path(out).write_text(content, encoding="utf-8")
-    else:
-        sys.stdout.write(content)
-        if not content.endswith("\n"):
-            sys.stdout.write("\n")
+def _file_name(doc_id: str) -> str:
+    """A safe file name for a document id (path separators and control characters out)."""
+    name = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in doc_id)
+    return name.strip(". ") or "document"
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    """Tag documents and write JSON or TimeML."""
-    from newsline.events.cli_support import annotate
-
-    docs = annotate(list(_read(args)), only=args.only)
-    if args.format == "timeml":
-        _write(args.output, "\n".join(to_timeml(doc) for doc in docs))
+    """Tag documents and write JSON, JSON Lines or TimeML, document by document."""
+    folder = None
+    if args.format == "timeml" and args.output and (
+            Path(args.output).is_dir() or args.output.endswith(("/", os.sep))):
+        folder = check_output_dir(args.output)
     else:
-        _write(args.output, to_json(docs))
+        check_output(args.output)
+    docs = _annotated(read_documents(args), args.only)
+    if folder is not None:
+        _timeml_into(folder, docs)
+    elif args.format == "timeml":
+        write_pieces(args.output, iter_timeml(docs))
+    elif args.format == "jsonl":
+        write_pieces(args.output, iter_jsonl(docs))
+    else:
+        write_pieces(args.output, iter_json(docs))
     return 0
 
 
@@ -57,7 +91,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from newsline.timeline import writers
     from newsline.timeline.pipeline import build_timeline
 
-    docs = list(_read(args))
+    check_output(args.output)
+    docs = list(read_documents(args))
     entries = build_timeline(docs)
     title = args.title or (docs[0].meta.get("title") if len(docs) == 1 else None) or (
         f"Timeline of {docs[0].id}" if len(docs) == 1 else "Timeline")
@@ -69,7 +104,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         content = writers.to_html(entries, title=title)
     else:
         content = writers.to_timelinejs(entries, title=title)
-    _write(args.output, content)
+    write_output(args.output, content)
     return 0
 
 
@@ -178,24 +213,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     tag = sub.add_parser("tag", help="annotate time expressions and events (JSON or TimeML)")
-    tag.add_argument("paths", nargs="+", metavar="PATH")
-    tag.add_argument("--dct", help="document creation time YYYY-MM-DD, or 'today'")
-    tag.add_argument("--format", choices=("json", "timeml"), default="json")
-    tag.add_argument("-o", "--output", metavar="OUT")
-    tag.add_argument("--keep-going", action="store_true",
-                     help="skip bad input files (reported on stderr) instead of stopping")
+    add_input_arguments(tag)
+    tag.add_argument("--format", choices=TAG_FORMATS, default="json",
+                     help="json (the contract's), jsonl (one document a line) or timeml")
+    add_output_argument(tag, help="output file (default: standard output); with --format "
+                                  "timeml, a folder (existing, or ending in /) gets one "
+                                  ".tml per document")
     tag.add_argument("--only", choices=STAGES,
                      help="run only this stage (default: timexes, then events)")
     tag.set_defaults(func=cmd_tag)
 
     timeline = sub.add_parser("timeline", help="the dated chronology of the documents' events")
-    timeline.add_argument("paths", nargs="+", metavar="PATH")
-    timeline.add_argument("--dct", help="document creation time YYYY-MM-DD, or 'today'")
+    add_input_arguments(timeline)
     timeline.add_argument("--format", choices=TIMELINE_FORMATS, default="json")
     timeline.add_argument("--title", help="title of the md/html/timelinejs output")
-    timeline.add_argument("-o", "--output", metavar="OUT")
-    timeline.add_argument("--keep-going", action="store_true",
-                          help="skip bad input files (reported on stderr) instead of stopping")
+    add_output_argument(timeline)
     timeline.set_defaults(func=cmd_timeline)
 
     ev = sub.add_parser("eval", help="TempEval-3 scores against gold TimeML")
@@ -238,16 +270,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:2] == ["train", "relations"]:  # its own options, --help included
         argv = [*argv[:2], "--", *argv[2:]]
     args = parser.parse_args(argv)
+    previous = _stop_on_sigterm()
     try:
         return args.func(args)
-    except InputError as err:
-        print(f"newsline: error: {err}", file=sys.stderr)
+    except (InputError, OutputError) as err:
+        _error(err)
         return EXIT_BAD_INPUT
     except NewslineError as err:
-        print(f"newsline: error: {err}", file=sys.stderr)
+        _error(err)
         return 1
+    except KeyboardInterrupt:
+        print("newsline: interrupted", file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    finally:
+        _restore_sigterm(previous)
+
+
+def _error(message: object) -> None:
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        _silence_stdout()
+    print(f"newsline: error: {message}", file=sys.stderr, flush=True)
+
+
+def _silence_stdout() -> None:
+    """After the reader of standard output went away: send the rest to /dev/null, so that
+    Python's flush at exit does not print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> object:
+    """SIGTERM stops a run like Ctrl-C (temporary files removed, one line, exit 130);
+    only possible in the main thread."""
+    try:
+        return signal.signal(signal.SIGTERM, _interrupt)
+    except (ValueError, OSError):
+        return None
+
+
+def _restore_sigterm(previous: object) -> None:
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+        except (ValueError, OSError, TypeError):
+            pass
 
 
 if __name__ == "__main__":

@@ -15,3 +15,13 @@ class InputError(NewslineError):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class OutputError(NewslineError):
+    """An output path that cannot be written: a missing folder, a folder given for a file,
+    no permission. The message is one line that names the path and the problem."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")

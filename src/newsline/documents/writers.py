@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newsline.documents.model import Document, Event, Timex
 
-__all__ = ["to_json", "to_timeml"]
+__all__ = ["iter_json", "iter_jsonl", "iter_timeml", "to_json", "to_jsonl", "to_timeml"]
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
@@ -19,10 +20,46 @@ _ROOT = ('<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
          'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">')
 
 
-def to_json(docs: list[Document]) -> str:
+def to_json(docs: Iterable[Document]) -> str:
     """The contract's JSON: ``{"documents": [...]}`` (indent 2, non-ASCII kept)."""
-    return json.dumps({"documents": [doc.to_dict() for doc in docs]},
-                      indent=2, ensure_ascii=False)
+    return "".join(iter_json(docs))
+
+
+def iter_json(docs: Iterable[Document]) -> Iterator[str]:
+    """The text of :func:`to_json` in pieces, one document at a time as ``docs`` yields
+    them, so that no more than one document's JSON is ever held. Nothing is yielded before
+    the first document has been read (or ``docs`` has ended)."""
+    iterator = iter(docs)
+    doc = next(iterator, None)
+    yield '{\n  "documents": ['
+    if doc is None:
+        yield "]\n}"
+        return
+    separator = "\n"
+    while doc is not None:
+        # json.dumps escapes newlines inside strings, so every "\n" is between lines
+        body = json.dumps(doc.to_dict(), indent=2, ensure_ascii=False)
+        yield separator + "    " + body.replace("\n", "\n    ")
+        separator = ",\n"
+        doc = next(iterator, None)
+    yield "\n  ]\n}"
+
+
+def to_jsonl(doc: Document) -> str:
+    """One document as one line of JSON (the contract's fields), newline included."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
+
+
+def iter_jsonl(docs: Iterable[Document]) -> Iterator[str]:
+    """JSON Lines: one document a line, as ``docs`` yields them."""
+    for doc in docs:
+        yield to_jsonl(doc)
+
+
+def iter_timeml(docs: Iterable[Document]) -> Iterator[str]:
+    """The documents' TimeML one after another (a blank line between), as they come."""
+    for number, doc in enumerate(docs):
+        yield ("\n" if number else "") + to_timeml(doc)
 
 
 def _text(value: str) -> str:
