@@ -421,3 +421,31 @@ def test_valid_day():
     assert not valid_day(2025, 2, 29)
     assert not valid_day(2025, 13, 1)
     assert not valid_day(2025, 4, 31)
+
+
+# Rules are checked when they load: a misspelt name is an error naming the file and the rule.
+
+@pytest.mark.parametrize(("broken", "message"), [
+    (VALID_RULE.replace('fn = "date"', 'fn = "dat"'), r"10_test\.toml#1 rule month_year.*'dat'"),
+    (VALID_RULE.replace('month = "$m"', 'mnth = "$m"'),
+     r"10_test\.toml#1 rule month_year.*no argument 'mnth'"),
+    (VALID_RULE + "not_afer = 'x'\n", r"10_test\.toml#1 rule month_year.*unknown key 'not_afer'"),
+    (VALID_RULE.replace('type = "DATE"', 'type = "DAET"'),
+     r"10_test\.toml#1 rule month_year.*unknown type 'DAET'"),
+    (VALID_RULE + 'mod = "BEGINNING"\n', r"10_test\.toml#1 rule month_year.*unknown mod"),
+    (VALID_RULE.replace('value = { fn = "date", year = "$y", month = "$m" }\n', ""),
+     r"10_test\.toml#1 rule month_year.*without 'value'"),
+    (VALID_RULE.replace('value = { fn = "date", ', 'value = { '),
+     r"10_test\.toml#1 rule month_year.*'fn'"),
+], ids=["function", "argument", "key", "type", "mod", "no value", "no fn"])
+def test_misspelt_rule_is_refused_naming_file_and_rule(tmp_resources, broken, message):
+    _folder(tmp_resources, rules=broken)
+    with pytest.raises(GrammarError, match=message):
+        _load()
+
+
+def test_rule_that_names_a_second_rule_is_reported_by_its_own_name(tmp_resources):
+    second = VALID_RULE.replace("month_year", "other").replace('fn = "date"', 'fn = "nope"')
+    _folder(tmp_resources, rules=VALID_RULE + second)
+    with pytest.raises(GrammarError, match=r"10_test\.toml#2 rule other"):
+        _load()

@@ -3,6 +3,7 @@ time linear in the size of the input."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from datetime import date
@@ -61,6 +62,25 @@ def check_timexes(text: str, dct: str | None) -> None:
         previous_end = timex.end
         assert timex.type in TYPES, timex
         assert isinstance(timex.value, str) and timex.value, timex
+        assert_valid_value(timex.type, timex.value)
+
+
+# A TIMEX3 value (TimeML): a date or time with a four-digit (or BC) year or an X pattern, a
+# duration, or a reference word. Never a rounded float, never a five-digit year.
+_YEAR = r"(?:BC)?(?:\d{4}|\d{3}|\d{2}|\d|XXXX)"
+_DATE_VALUE = re.compile(
+    rf"(?:FY)?{_YEAR}(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:\d|WE|XX))?"
+    r"|-(?:Q|H)\d|-(?:SP|SU|FA|WI))?"
+    r"(?:T(?:\d\d(?::\d\d(?::\d\d)?)?|MO|AF|EV|NI|DT)(?:Z|[+-]\d\d(?::?\d\d)?)?)?"
+    r"|(?:XXXX-)?T\d\d(?::\d\d)?|PRESENT_REF|PAST_REF|FUTURE_REF")
+
+
+def assert_valid_value(type_: str, value: str) -> None:
+    if type_ in ("DURATION", "SET") and value.startswith("P"):
+        assert re.fullmatch(r"P(?:(?:\d+(?:\.\d+)?|X)[YMWD])*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
+                            r"|P(?:\d+|X)(?:DE|CE|Q|WE|FN|H)", value), value
+    else:
+        assert _DATE_VALUE.fullmatch(value), f"not a TIMEX3 value: {type_} {value!r}"
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,6 +99,27 @@ def test_any_text_is_tagged_with_sane_spans(text: str, dct: str | None) -> None:
                                  "9999-12-31"])
 def test_known_expressions_and_edge_dates(text: str, dct: str | None) -> None:
     check_timexes(text, dct)
+
+
+@pytest.mark.parametrize("text", [
+    "the year 3714397288981739990053", "in 37143972889817399900531999", "the year 12000",
+    "3714397288981739990053 years", "1" * 5000, "the " + "9" * 400 + "s",
+    "March " + "3" * 300, "3" * 300 + " BC", "the " + "1" * 50 + "th century",
+])
+def test_long_digit_runs_give_exact_values_or_none(text: str) -> None:
+    check_timexes(text, "2013-03-08")
+    check_timexes(text, None)
+    for timex in TAGGER.tag(text, "2013-03-08"):
+        digits = re.findall(r"\d+", timex.value)
+        assert all(d in text for d in digits if len(d) > 4), (
+            f"{timex.value!r} holds a number that is not in the text (rounded?)")
+
+
+def test_the_year_with_more_than_four_digits_is_not_a_rounded_float() -> None:
+    found = TAGGER.tag("In the year 3714397288981739990053 nothing happened.", "2013-03-08")
+    assert all("3714397288981739" not in t.value or "3714397288981739990053" in t.value
+               for t in found), found
+    assert not [t for t in found if t.type == "DATE" and "3714" in t.value], found
 
 
 # --------------------------------------------------------------------------- linear time

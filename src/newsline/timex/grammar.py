@@ -26,10 +26,16 @@ from typing import Any
 from newsline.errors import NewslineError
 from newsline.timex.numbers import NumberWords
 from newsline.timex.trie import trie_regex
+from newsline.timex.values import FUNCTIONS, PARAMETERS
 
 RESOURCES = Path(__file__).parent / "resources"
 PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)(?::(\w+))?\}")
 GROUP_REF = re.compile(r"^\$(\w+)$")
+RULE_KEYS = frozenset({"name", "example", "context", "pattern", "type", "value", "mod",
+                       "priority", "not_before", "not_after", "only_after", "only_before"})
+TYPES = frozenset({"DATE", "TIME", "DURATION", "SET", "NONE"})
+MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+                  "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX"})
 
 
 class GrammarError(NewslineError, ValueError):
@@ -166,11 +172,41 @@ def _context_regex(grammar: Grammar, pattern: str | None, where: str, before: bo
     return re.compile(rf"(?:{body})\s*$" if before else rf"^\s*(?:{body})", re.IGNORECASE)
 
 
+def _check_record(record: dict[str, Any], where: str) -> None:
+    """Refuse what the engine would silently ignore: unknown keys, types, functions,
+    arguments and mods (a misspelt name would otherwise make a rule that never fires)."""
+    unknown = sorted(set(record) - RULE_KEYS)
+    if unknown:
+        raise GrammarError(f"{where}: unknown key {unknown[0]!r} (known: "
+                           f"{', '.join(sorted(RULE_KEYS))})")
+    if record["type"] not in TYPES:
+        raise GrammarError(f"{where}: unknown type {record['type']!r}")
+    value = record.get("value")
+    if value is None:
+        if record["type"] != "NONE":
+            raise GrammarError(f"{where}: rule without 'value'")
+        return
+    if not isinstance(value, dict) or "fn" not in value:
+        raise GrammarError(f"{where}: 'value' must be a table with 'fn'")
+    fn = value["fn"]
+    if fn not in FUNCTIONS:
+        raise GrammarError(f"{where}: unknown value function {fn!r} (known: "
+                           f"{', '.join(sorted(FUNCTIONS))})")
+    extra = sorted(set(value) - {"fn"} - PARAMETERS[fn])
+    if extra:
+        raise GrammarError(f"{where}: value function {fn!r} has no argument {extra[0]!r} "
+                           f"(it takes: {', '.join(sorted(PARAMETERS[fn])) or 'none'})")
+    mod = record.get("mod")
+    if mod is not None and not GROUP_REF.match(str(mod)) and mod not in MODS:
+        raise GrammarError(f"{where}: unknown mod {mod!r}")
+
+
 def _compile_rule(grammar: Grammar, record: dict[str, Any], where: str) -> Rule:
     for key in ("name", "pattern", "type"):
         if key not in record:
             raise GrammarError(f"{where}: rule without {key!r}")
     where = f"{where} rule {record['name']}"
+    _check_record(record, where)
     body, normalizers = _expand(grammar, record["pattern"], where)
     try:
         regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)

@@ -42,7 +42,7 @@ class NumberWords:
             f"{word}(?:{join}{word}){{0,6}}")
         return cls(values, scales, joiners, f"(?:{digits}|{spelled})", articles)
 
-    def parse(self, text: str) -> float | None:
+    def parse(self, text: str) -> float | int | None:
         """The value of a number written in digits or words; None if it is not one."""
         text = text.strip().lower()
         if not text:
@@ -51,8 +51,11 @@ class NumberWords:
             half = 0.5 if text.endswith(("1/2", "½")) else 0.0
             if half:
                 text = text.rstrip("½").removesuffix("1/2").rstrip(" -")
+            digits = text.replace(",", "")
+            if digits.isdigit() and not half:
+                return int(digits)  # exact: a long digit run is not rounded
             try:
-                return float(text.replace(",", "")) + half
+                return float(digits) + half
             except ValueError:
                 return None
         total = 0.0

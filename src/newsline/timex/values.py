@@ -43,13 +43,16 @@ class Result:
 
 ValueFn = Callable[[dict[str, Any], Context], Result | None]
 FUNCTIONS: dict[str, ValueFn] = {}
+PARAMETERS: dict[str, frozenset[str]] = {}
 
 
-def value_fn(name: str) -> Callable[[ValueFn], ValueFn]:
-    """Register a value function under ``name`` (the rule's ``fn``)."""
+def value_fn(name: str, *parameters: str) -> Callable[[ValueFn], ValueFn]:
+    """Register a value function under ``name`` (the rule's ``fn``) with the arguments it
+    reads; the grammar loader refuses a rule that names another function or argument."""
 
     def register(fn: ValueFn) -> ValueFn:
         FUNCTIONS[name] = fn
+        PARAMETERS[name] = frozenset(parameters)
         return fn
 
     return register
@@ -58,6 +61,8 @@ def value_fn(name: str) -> Callable[[ValueFn], ValueFn]:
 def _int(value: Any) -> int | None:
     if value is None or value == "":
         return None
+    if isinstance(value, int):
+        return value  # exact, however long
     try:
         return int(float(value))
     except (TypeError, ValueError):
@@ -69,8 +74,8 @@ def _year(raw: Any, ctx: Context) -> int | None:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)  # a spelled number ("the year two thousand")
     text = str(raw).strip().lstrip("'’").replace(",", "") if raw is not None else ""
-    if not text.isdigit():
-        return None
+    if not text.isdigit() or len(text) > 4:
+        return None  # a year of more than four digits is not a calendar year we can write
     year = int(text)
     if len(text) == 2:
         pivot = (ctx.dct.year % 100 + 10) if ctx.dct else 30
@@ -176,13 +181,14 @@ def _anchor(args: dict[str, Any], ctx: Context, grain: str) -> tuple[date | None
     return ctx.dct, grain
 
 
-@value_fn("literal")
+@value_fn("literal", "value")
 def literal(args: dict[str, Any], ctx: Context) -> Result | None:
     """A fixed value, e.g. PRESENT_REF."""
     return Result(str(args["value"])) if args.get("value") else None
 
 
-@value_fn("date")
+@value_fn("date", "year", "month", "day", "decade", "century", "year_century", "year_offset",
+          "shift", "anchor", "grain", "pod")
 def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
     """A calendar date from year, month, day, decade or century; missing years from the DCT."""
     if args.get("decade") is not None:
@@ -234,7 +240,7 @@ def _spelled_year(args: dict[str, Any]) -> Result | None:
     return Result(f"{century * 100 + rest:04d}")
 
 
-@value_fn("weekday")
+@value_fn("weekday", "day", "offset", "pod")
 def weekday(args: dict[str, Any], ctx: Context) -> Result | None:
     """A named weekday: the one before the DCT in past contexts, after it in future ones."""
     target = _int(args.get("day"))
@@ -255,7 +261,7 @@ def weekday(args: dict[str, Any], ctx: Context) -> Result | None:
     return _pod((ctx.dct + timedelta(days=delta)).isoformat(), args)
 
 
-@value_fn("rel")
+@value_fn("rel", "unit", "offset", "n", "sign", "grain", "anchor", "pod")
 def relative(args: dict[str, Any], ctx: Context) -> Result | None:
     """A period ``offset`` units from the DCT (or the date in focus), at the unit's grain."""
     unit = str(args.get("unit"))
@@ -285,7 +291,7 @@ def weekend(args: dict[str, Any], ctx: Context) -> Result | None:
     return Result(render(ctx.dct, "WE"))
 
 
-@value_fn("ago")
+@value_fn("ago", "n", "unit", "sign", "anchor", "grain")
 def ago(args: dict[str, Any], ctx: Context) -> Result | None:
     """``n`` units before (or after, sign=1) the DCT; vague counts become PAST_REF/FUTURE_REF."""
     count = args.get("n")
@@ -333,7 +339,7 @@ def duration_value(count: Any, unit: str) -> str | None:
         code = {"TH": "H", "TM": "M", "TS": "S"}.get(unit, unit)
         return f"PTX{code}" if unit.startswith("T") else f"PX{code}"
     try:
-        number = float(count)
+        number = count if isinstance(count, int) else float(count)  # ints stay exact
     except (TypeError, ValueError):
         return None
     if unit in _SCALED:
@@ -360,7 +366,7 @@ def duration_value(count: Any, unit: str) -> str | None:
     return f"P{text}{unit}"
 
 
-@value_fn("duration")
+@value_fn("duration", "n", "unit", "half")
 def duration(args: dict[str, Any], ctx: Context) -> Result | None:
     """A length of time: ``n`` (a count or X) units, plus a half when ``half`` is set."""
     count = args.get("n", 1)
@@ -370,7 +376,7 @@ def duration(args: dict[str, Any], ctx: Context) -> Result | None:
     return Result(value) if value else None
 
 
-@value_fn("elapsed")
+@value_fn("elapsed", "hours", "minutes", "seconds")
 def elapsed(args: dict[str, Any], ctx: Context) -> Result | None:
     """A stopwatch reading such as a race time, 2:03:38: hours, minutes and seconds."""
     parts = [_int(args.get(key)) for key in ("hours", "minutes", "seconds")]
@@ -380,7 +386,8 @@ def elapsed(args: dict[str, Any], ctx: Context) -> Result | None:
     return Result(f"PT{hours}H{minutes}M{seconds}S", type="DURATION")
 
 
-@value_fn("set")
+@value_fn("set", "n", "unit", "value", "value_prefix", "season", "month", "day", "pod", "quant",
+          "freq")
 def recurrence(args: dict[str, Any], ctx: Context) -> Result | None:
     """A recurring time: every ``n`` units, or a fixed pattern value such as XXXX-WXX-2."""
     if args.get("season"):
@@ -402,7 +409,7 @@ def recurrence(args: dict[str, Any], ctx: Context) -> Result | None:
     return Result(value, quant=args.get("quant"), freq=args.get("freq"))
 
 
-@value_fn("quarter")
+@value_fn("quarter", "n", "unit", "year", "year_offset", "offset")
 def quarter(args: dict[str, Any], ctx: Context) -> Result | None:
     """Quarter or half ``n`` of a year (given, or the latest one the DCT allows)."""
     number = _int(args.get("n"))
@@ -428,7 +435,7 @@ def quarter(args: dict[str, Any], ctx: Context) -> Result | None:
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-@value_fn("season")
+@value_fn("season", "season", "year", "offset")
 def season(args: dict[str, Any], ctx: Context) -> Result | None:
     """A season (SP, SU, FA, WI) of a given year, the DCT's, or one ``offset`` years off."""
     code = args.get("season")
@@ -452,7 +459,7 @@ def season(args: dict[str, Any], ctx: Context) -> Result | None:
     return Result(f"{year:04d}-{code}")
 
 
-@value_fn("holiday")
+@value_fn("holiday", "name", "year")
 def holiday(args: dict[str, Any], ctx: Context) -> Result | None:
     """A holiday given as MM-DD, month:weekday:n (nth weekday) or 'easter[+/-days]'."""
     rule = str(args.get("name") or "")
@@ -488,7 +495,7 @@ def _holiday_date(rule: str, year: int) -> date | None:
     return day_
 
 
-@value_fn("clock")
+@value_fn("clock", "hour", "minute", "ampm", "day", "month", "dom")
 def clock(args: dict[str, Any], ctx: Context) -> Result | None:
     """A clock time (hour, minute, am/pm) on the DCT's day or a weekday's date."""
     hour = _int(args.get("hour"))
@@ -512,9 +519,16 @@ def clock(args: dict[str, Any], ctx: Context) -> Result | None:
     return Result(f"{day_text}T{hour:02d}:{minute:02d}", type="TIME")
 
 
+_LONG_YEAR = re.compile(r"(?:BC|FY)?\d{5}")
+
+
 def resolve(args: dict[str, Any], ctx: Context) -> Result | None:
-    """Run the value function the rule names."""
+    """Run the value function the rule names; None for a value TIMEX3 cannot hold (a year
+    of more than four digits, reached by counting past 9999)."""
     fn = FUNCTIONS.get(str(args.get("fn")))
     if fn is None:
         raise KeyError(f"unknown value function {args.get('fn')!r}")
-    return fn(args, ctx)
+    result = fn(args, ctx)
+    if result is not None and _LONG_YEAR.match(result.value):
+        return None
+    return result
