@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from newsline.errors import NewslineError
 from newsline.timex.numbers import NumberWords
+from newsline.timex.prefilter import DIGIT, Cover, PatternCover, form_cover, union
 from newsline.timex.trie import trie_regex
 from newsline.timex.values import FUNCTIONS, PARAMETERS
 
@@ -57,6 +58,8 @@ class Rule:
     not_after: re.Pattern[str] | None = None
     only_after: re.Pattern[str] | None = None
     source: str = ""
+    pattern: str = ""  # as written in the rule file
+    cover: Cover = None  # trigger keys one of which every match holds (None: not known)
 
 
 @dataclass
@@ -71,6 +74,7 @@ class Grammar:
     trigger_words: set[str] = field(default_factory=set)
     used: set[str] = field(default_factory=set)
     trigger: re.Pattern[str] | None = None
+    forms: dict[str, list[str]] = field(default_factory=dict)  # vocab/pattern lines as written
 
     def normalize(self, kind: str, text: str) -> Any:
         """The normalized value of ``text`` matched by placeholder ``kind``."""
@@ -229,7 +233,7 @@ def _compile_rule(grammar: Grammar, record: dict[str, Any], where: str) -> Rule:
         not_before=_context_regex(grammar, record.get("not_before"), where, True),
         not_after=_context_regex(grammar, record.get("not_after"), where, False),
         only_after=_context_regex(grammar, record.get("only_after"), where, True),
-        source=where,
+        source=where, pattern=record["pattern"],
     )
 
 
@@ -247,10 +251,12 @@ def load_grammar(language: str = "en") -> Grammar:
     for path in sorted((folder / "vocab").glob("*.tsv")):
         table, regex = _load_vocab(path)
         grammar.vocab[path.stem] = table
+        grammar.forms[path.stem] = [line.partition("\t")[0] for _n, line in _lines(path)]
 
         grammar.patterns[path.stem] = regex
     for path in sorted((folder / "patterns").glob("*.txt")):
         grammar.patterns[path.stem] = _load_patterns(path)
+        grammar.forms[path.stem] = [line for _n, line in _lines(path)]
 
     # Patterns may use other placeholders: expand until stable (no cycles in data).
     for name, regex in list(grammar.patterns.items()):
@@ -266,18 +272,61 @@ def load_grammar(language: str = "en") -> Grammar:
             raise GrammarError(f"{path}: {exc}") from exc
         for index, record in enumerate(data.get("rule", []), 1):
             grammar.rules.append(_compile_rule(grammar, record, f"{path.name}#{index}"))
-    grammar.trigger = _trigger_regex(grammar, folder)
+    _index_rules(grammar, folder)
     return grammar
 
 
-def _trigger_regex(grammar: Grammar, folder: Path) -> re.Pattern[str]:
-    """One pattern for the words every rule match must contain one of.
+def _lines(path: Path) -> list[tuple[int, str]]:
+    return [(number, line) for number, line in
+            enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
 
-    They are the words of the vocabularies, pattern files and number words the rules use,
-    and the words the rules spell out, less the language's ``not_triggers.txt`` (function
-    words that never make a time expression on their own). Digits always trigger.
+
+def _index_rules(grammar: Grammar, folder: Path) -> None:
+    """Give every rule its cover (see ``prefilter.py``) and the grammar one pattern that finds
+    every trigger of every rule: digit runs and the words of the covers.
+
+    A rule without a cover (none of its parts is sure to hold a trigger) falls back on the
+    words of everything it uses; ``not_triggers.txt`` lists function words that never count.
     """
-    words = set(grammar.trigger_words)
+    stop_file = folder / "not_triggers.txt"
+    stop = frozenset(line.strip().lower() for _n, line in _lines(stop_file)) if (
+        stop_file.exists()) else frozenset()
+    kind_covers: dict[str, Cover] = {}
+
+    def kind_cover(kind: str) -> Cover:
+        if kind not in kind_covers:
+            kind_covers[kind] = None  # a cycle in the data covers nothing
+            kind_covers[kind] = _kind_cover(grammar, kind, stop, cover_of)
+        return kind_covers[kind]
+
+    cover_of = PatternCover(PLACEHOLDER, kind_cover, stop, _space)
+    fallback = frozenset(grammar.trigger_words) | _fallback_words(grammar, folder)
+    fallback = frozenset(w for w in fallback - stop) | {DIGIT}
+    for index, rule in enumerate(grammar.rules):
+        cover = cover_of(rule.pattern) or fallback
+        grammar.rules[index] = replace(rule, cover=cover)
+    words = {key for rule in grammar.rules for key in rule.cover if key != DIGIT}
+    grammar.trigger = re.compile(rf"\d+|(?<![^\W\d_]){trie_regex(words)}(?![^\W\d_])",
+                                 re.IGNORECASE)
+
+
+def _kind_cover(grammar: Grammar, kind: str, stop: frozenset[str], cover_of) -> Cover:
+    if kind == "number" and grammar.numbers is not None:
+        numbers = grammar.numbers
+        if numbers.articles:
+            return None  # "a" alone is a number
+        return union(form_cover(w, stop) for w in [*numbers.values, *numbers.scales, "0"])
+    if kind in grammar.vocab:
+        return union(form_cover(form, stop) for form in grammar.forms[kind])
+    if kind in grammar.forms:
+        return union(cover_of(line) for line in grammar.forms[kind])
+    return None
+
+
+def _fallback_words(grammar: Grammar, folder: Path) -> set[str]:
+    """The words of every vocabulary, pattern file and number word the rules use."""
+    words: set[str] = set()
     for kind in grammar.used:
         if kind in grammar.vocab:
             words.update(w for key in grammar.vocab[kind] for w in re.findall(r"[^\W\d_]{2,}", key))
@@ -286,8 +335,4 @@ def _trigger_regex(grammar: Grammar, folder: Path) -> re.Pattern[str]:
             words.update(w for w in [*numbers.values, *numbers.scales] if len(w) > 1)
         elif (folder / "patterns" / f"{kind}.txt").exists():
             words.update(_literal_words((folder / "patterns" / f"{kind}.txt").read_text("utf-8")))
-    stop = folder / "not_triggers.txt"
-    if stop.exists():
-        words -= {line.strip().lower() for line in stop.read_text("utf-8").splitlines()
-                  if line.strip() and not line.startswith("#")}
-    return re.compile(rf"\d|(?<![^\W\d_]){trie_regex(words)}(?![^\W\d_])", re.IGNORECASE)
+    return {w.lower() for w in words}

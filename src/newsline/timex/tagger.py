@@ -8,6 +8,7 @@ from datetime import date
 
 from newsline.documents.model import Document, Timex
 from newsline.timex.grammar import GROUP_REF, Grammar, Rule, load_grammar
+from newsline.timex.prefilter import DIGIT
 from newsline.timex.values import Context, resolve
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
@@ -25,6 +26,7 @@ class TimexTagger:
         self.grammar: Grammar = load_grammar(language)
         self._future = self._optional_pattern("future_cue")
         self._past = self._optional_pattern("past_cue")
+        self._rules = [(rule, rule.cover or frozenset()) for rule in self.grammar.rules]
 
     def _optional_pattern(self, name: str) -> re.Pattern[str] | None:
         body = self.grammar.patterns.get(name)
@@ -66,18 +68,20 @@ class TimexTagger:
     def _select(self, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
         """All rule matches, then the longest non-overlapping ones (ties: priority, order)."""
         candidates = []
-        windows = self._windows(text)
-        for order, rule in enumerate(self.grammar.rules):
-            for match in (m for lo, hi in windows for m in rule.regex.finditer(text, lo, hi)):
-                start, end = match.span()
-                if rule.not_before and rule.not_before.search(text, max(0, start - 40), start):
-                    continue
-                if rule.not_after and rule.not_after.match(text[end:end + 40]):
-                    continue
-                if rule.only_after and not rule.only_after.search(
-                        text, max(0, start - 40), start):
-                    continue
-                candidates.append((start - end, -rule.priority, order, start, end, rule, match))
+        for order, rule, windows in self._scans(text):
+            for lo, hi in windows:
+                for match in rule.regex.finditer(text, lo, hi):
+                    start, end = match.span()
+                    if rule.not_before and rule.not_before.search(
+                            text, max(0, start - 40), start):
+                        continue
+                    if rule.not_after and rule.not_after.match(text[end:end + 40]):
+                        continue
+                    if rule.only_after and not rule.only_after.search(
+                            text, max(0, start - 40), start):
+                        continue
+                    candidates.append((start - end, -rule.priority, order, start, end, rule,
+                                       match))
         candidates.sort(key=lambda c: c[:3])
         starts: list[int] = []
         ends: list[int] = []
@@ -94,21 +98,41 @@ class TimexTagger:
         chosen.sort(key=lambda c: c[0])
         return chosen
 
-    def _windows(self, text: str) -> list[tuple[int, int]]:
-        """Stretches of text around trigger words, the only places a rule can match.
+    def _scans(self, text: str) -> list[tuple[int, Rule, list[tuple[int, int]]]]:
+        """(order, rule, windows): the stretches of text around the rule's own triggers, the
+        only places it can match (see ``prefilter.py``). One pass finds every trigger; rules
+        whose triggers do not occur are not run at all."""
+        positions: dict[str, list[tuple[int, int]]] = {}
+        for match in self.grammar.trigger.finditer(text):
+            key = match.group()
+            key = DIGIT if key[0].isdigit() else key.lower()
+            positions.setdefault(key, []).append(match.span())
+        if not positions:
+            return []
+        scans = []
+        windows_of: dict[frozenset[str], list[tuple[int, int]]] = {}
+        for order, (rule, cover) in enumerate(self._rules):
+            windows = windows_of.get(cover)
+            if windows is None:
+                windows = windows_of[cover] = self._windows(text, cover, positions)
+            if windows:
+                scans.append((order, rule, windows))
+        return scans
 
-        Every rule match holds a trigger (a vocabulary word, a digit or a word its pattern
-        spells out), so rules run on these windows instead of the whole text.
-        """
-        trigger = self.grammar.trigger
-        if trigger is None:
-            return [(0, len(text))]
+    def _windows(self, text: str, cover: frozenset[str],
+                 positions: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        """Merged stretches of ``text`` within a margin of the triggers in ``cover``."""
+        found = [positions[key] for key in cover if key in positions]
+        if not found:
+            return []
+        spans = found[0] if len(found) == 1 else sorted(s for run in found for s in run)
         windows: list[tuple[int, int]] = []
-        for match in trigger.finditer(text):
-            lo = max(0, match.start() - _WINDOW_MARGIN)
-            hi = min(len(text), match.end() + _WINDOW_MARGIN)
+        size = len(text)
+        for start, end in spans:
+            lo = max(0, start - _WINDOW_MARGIN)
+            hi = min(size, end + _WINDOW_MARGIN)
             if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
+                windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
             else:
                 windows.append((lo, hi))
         return [(lo, _word_end(text, hi)) for lo, hi in windows]
