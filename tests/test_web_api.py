@@ -234,3 +234,47 @@ def test_no_page_loads_assets_from_elsewhere(client):
     assert "https://" not in page.text
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "default-src 'self'" in policy
+
+
+def _norden_articles() -> list[dict]:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "web" / "norden.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_story_of_posted_articles(client):
+    pytest.importorskip("newsline.story.builder", reason="no story builder in this version")
+    reply = client.post("/api/story", json={"articles": _norden_articles()})
+    assert reply.status_code == 200, reply.text
+    story = reply.json()
+    assert story["story"]["articles"] == 6
+    assert story["story"]["outlets"] == ["Daily Post", "North Herald", "Valley Courier"]
+    assert story["entries"][0]["date"] == "2024-03-02"
+    for entry in story["entries"]:
+        for sentence in entry["sentences"]:
+            assert {"text", "doc", "source", "start", "end", "reports"} <= set(sentence)
+
+
+def test_story_options_and_formats(client):
+    pytest.importorskip("newsline.story.builder", reason="no story builder in this version")
+    body = {"articles": _norden_articles(), "from": "2024-03-03", "to": "2024-03-31",
+            "dates": 2, "format": "md"}
+    reply = client.post("/api/story", json=body)
+    assert reply.status_code == 200, reply.text
+    assert reply.headers["content-type"].startswith("text/markdown")
+    assert "2024-03-02" not in reply.text.split("\n## ", 1)[-1]
+    upload = client.post("/api/story", files={"file": ("norden.jsonl", "\n".join(
+        json.dumps(a) for a in _norden_articles()).encode())})
+    assert upload.status_code == 200 and upload.json()["story"]["articles"] == 6
+
+
+@pytest.mark.parametrize("body, words", [
+    ({"articles": [{"text": "The dam gave way.", "date": "someday"}]}, "articles[0]"),
+    ({"articles": []}, "articles"),
+    ({"articles": [{"date": "2024-03-02"}]}, "text"),
+])
+def test_bad_story_requests(client, body, words):
+    reply = client.post("/api/story", json=body)
+    assert reply.status_code in (400, 422)
+    assert words in reply.json()["error"]

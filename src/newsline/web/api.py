@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from newsline import __version__
 from newsline.web import schemas
 from newsline.web.inputs import Posted, documents_of, read_posted
+from newsline.web.stored import Filters
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -117,8 +118,9 @@ async def story(request: Request) -> Response:
     options = posted.options
 
     def work() -> str:
-        docs = _story_documents(posted)
-        return engine.story(docs, options)
+        return engine.story(_story_documents(posted), options.format, dates=options.dates,
+                            sentences=options.sentences or 2, start=options.date_from,
+                            end=options.date_to, query=options.query)
 
     return _answer(await request.app.state.runner.run(work), options.format)
 
@@ -134,3 +136,74 @@ def _story_documents(posted: Posted) -> list:
 def dumps(data: Any) -> str:
     """Compact JSON, non-ASCII kept."""
     return json.dumps(data, ensure_ascii=False)
+
+
+def reader_of(request: Request) -> Any:
+    """The app's read-only store reader; 404 JSON when no store is open."""
+    reader = request.app.state.reader
+    if reader is None:
+        raise NoStore("no store is open: start the server with `newsline serve --db PATH`")
+    return reader
+
+
+class NoStore(Exception):
+    """The server was started without ``--db`` (answered with 404)."""
+
+
+FROM = Query(None, alias="from", description="entries dated on or after this day",
+             pattern=r"^\d{4}-\d{2}-\d{2}$")
+TO = Query(None, alias="to", description="entries dated on or before this day",
+           pattern=r"^\d{4}-\d{2}-\d{2}$")
+ACTOR = Query(None, description="an actor named so (part of the name, any case)")
+SOURCE = Query(None, description="articles of this outlet")
+TEXT = Query(None, description="all these words (any case)")
+
+
+@router.get("/entries", response_model=schemas.EntriesPage,
+            responses={k: v for k, v in _ERRORS.items() if k in (400, 422, 503, 504)},
+            summary="Stored timeline entries (the filters of `newsline query`)")
+async def entries(request: Request, date_from: str | None = FROM, date_to: str | None = TO,
+                  actor: str | None = ACTOR, source: str | None = SOURCE,
+                  text: str | None = TEXT,
+                  limit: int = Query(100, ge=1, le=1000, description="entries per page"),
+                  offset: int = Query(0, ge=0, description="entries to skip"),
+                  format: Literal["json", "md", "html", "timelinejs"] = "json") -> Response:
+    """The stored entries that pass the filters, by date: ``{"entries": [...], "total",
+    "limit", "offset"}``, or Markdown, HTML or TimelineJS of the page."""
+    reader = reader_of(request)
+    filters = Filters(date_from, date_to, actor, source, text)
+
+    def work() -> str:
+        page = reader.entries(filters, limit=limit, offset=offset)
+        if format != "json":
+            return request.app.state.engine.render_timeline(page["entries"], format,
+                                                            "Stored timeline")
+        page["entries"] = [e.to_dict() for e in page["entries"]]
+        return dumps(page)
+
+    return _answer(await request.app.state.runner.run(work), format)
+
+
+@router.get("/stories", response_model=schemas.StoryResponse,
+            responses={k: v for k, v in _ERRORS.items() if k in (400, 422, 503, 504)},
+            summary="The story timeline of the stored articles (the filters of "
+                    "`newsline query`)")
+async def stories(request: Request, date_from: str | None = FROM, date_to: str | None = TO,
+                  actor: str | None = ACTOR, source: str | None = SOURCE,
+                  text: str | None = TEXT,
+                  dates: int | None = Query(None, ge=1, le=1000, description="most dates"),
+                  sentences: int = Query(2, ge=1, le=20, description="sentences per date"),
+                  format: Literal["json", "md", "html", "timelinejs"] = "json") -> Response:
+    """The dates that matter among the stored articles that pass the filters, each with its
+    sentences and all their sources (the outlet and actor pick articles; the date range
+    and words go to the story builder)."""
+    reader = reader_of(request)
+    filters = Filters(date_from, date_to, actor, source, text)
+
+    def work() -> str:
+        from newsline.web.engine import _story_api
+
+        story = reader.story(filters, dates=dates, sentences=sentences)
+        return _story_api()[1](story, format)
+
+    return _answer(await request.app.state.runner.run(work), format)

@@ -16,10 +16,12 @@ from starlette.exceptions import HTTPException
 
 from newsline import __version__
 from newsline.errors import InputError, NewslineError
+from newsline.web.api import NoStore
 from newsline.web.engine import Engine, Unavailable
 from newsline.web.inputs import BadRequest
 from newsline.web.limits import MAX_BODY, BodyLimit, BodyTooLarge
 from newsline.web.runner import Busy, Runner, TooSlow
+from newsline.web.stored import StoreReader
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("newsline.web")
@@ -63,8 +65,14 @@ def _handlers(app: FastAPI) -> None:
     async def unavailable(request: Request, err: Unavailable) -> JSONResponse:
         return _error(501, str(err))
 
+    @app.exception_handler(NoStore)
+    async def no_store(request: Request, err: NoStore) -> JSONResponse:
+        return _error(404, str(err))
+
     @app.exception_handler(NewslineError)
     async def newsline_error(request: Request, err: NewslineError) -> JSONResponse:
+        if any(cls.__name__ == "StoreError" for cls in type(err).__mro__):
+            return _error(503, str(err))  # the store is missing, locked or of another version
         return _error(500, str(err))
 
     @app.exception_handler(HTTPException)
@@ -107,6 +115,7 @@ def create_app(db: str | Path | None = None, *, max_body: int = MAX_BODY,
     app.state.engine = engine
     app.state.runner = runner
     app.state.db = Path(db) if db else None
+    app.state.reader = StoreReader(db) if db else None
     app.state.max_body = max_body
     app.state.templates = _templates()
     _handlers(app)

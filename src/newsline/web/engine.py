@@ -116,11 +116,12 @@ def read_articles(articles: list[dict[str, Any]]) -> list[Document]:
 
 
 class Engine:
-    """newsline's stages behind one lock-free facade; call :meth:`warm_up` once first.
+    """newsline's stages behind one facade; call :meth:`warm_up` once first.
 
     The stages keep their models in per-process caches, so loading them once here serves
     every later request. ``lock`` serialises the spaCy work (its tokenizer cache is not
-    meant for concurrent writers); the executor threads queue on it.
+    meant for concurrent writers) for callers other than the app, whose one worker thread
+    already runs one job at a time.
     """
 
     def __init__(self) -> None:
@@ -164,13 +165,22 @@ class Engine:
             return writers.to_timelinejs(entries, title=title)
         return writers.to_json(entries)
 
-    def story(self, docs: list[Document], options: Any) -> str:
-        """The story timeline of ``docs`` (``newsline story``) in ``options.format``."""
-        try:
-            from newsline.story import build_story  # noqa: F401
-        except ImportError:
-            raise Unavailable("story timelines are not part of this newsline version") from None
-        raise Unavailable("story timelines are not wired into the web app yet")
+    def story(self, docs: Any, fmt: str = "json", **options: Any) -> str:
+        """The story timeline of ``docs`` (``newsline story``) written in ``fmt``;
+        ``options`` are :func:`newsline.story.build_story`'s (dates, sentences, start, end,
+        query)."""
+        build_story, render = _story_api()
+        return render(build_story(docs, **options), fmt)
+
+
+def _story_api() -> tuple[Any, Any]:
+    """``build_story`` and the story writers' ``render``, or :class:`Unavailable`."""
+    try:
+        from newsline.story import build_story
+        from newsline.story.writers import render
+    except ImportError:
+        raise Unavailable("story timelines are not part of this newsline version") from None
+    return build_story, render
 
 
 class Unavailable(Exception):

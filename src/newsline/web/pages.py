@@ -9,10 +9,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from newsline.errors import InputError
+from newsline.errors import InputError, NewslineError
 from newsline.web import schemas
 from newsline.web.inputs import BadRequest, documents_of, read_posted
 from newsline.web.runner import Busy, TooSlow
+from newsline.web.stored import Filters
 from newsline.web.views import axis, paragraphs, pieces
 
 router = APIRouter(include_in_schema=False)
@@ -70,5 +71,46 @@ async def article_view(request: Request) -> HTMLResponse:
 
 @router.get("/stories", response_class=HTMLResponse)
 async def stories_view(request: Request) -> HTMLResponse:
-    """The story view: the stories of the store, one at a time, with filters."""
-    return _render(request, "stories.html", store=request.app.state.db)
+    """The story view: the story of the store's articles, with date range, outlet, actor
+    and words filters (query string ``from``, ``to``, ``source``, ``actor``, ``text``)."""
+    reader = request.app.state.reader
+    params = request.query_params
+    form = {key: params.get(key, "") for key in ("from", "to", "source", "actor", "text")}
+    if reader is None:
+        return _render(request, "stories.html", store=None, form=form)
+    filters = Filters(form["from"], form["to"], form["actor"], form["source"], form["text"])
+
+    def work() -> tuple[dict, Any]:
+        return reader.summary(), reader.story(filters)
+
+    try:
+        summary, story = await request.app.state.runner.run(work)
+    except (InputError, Busy, TooSlow, NewslineError) as err:
+        status = {Busy: 503, TooSlow: 504}.get(type(err), 400 if isinstance(err, InputError)
+                                               else 503)
+        summary = {"documents": 0, "outlets": [], "from": None, "to": None}
+        return _render(request, "stories.html", status, store=reader.db, form=form,
+                       summary=summary, story=None, error=str(err))
+    from newsline.timeline.display import readable_date
+
+    placed, ticks = axis([_Dated(e) for e in story.entries], lambda d: readable_date(d.date))
+    for item in placed:
+        item.entry = item.entry.entry
+    return _render(request, "stories.html", store=reader.db, form=form, summary=summary,
+                   story=story, placed=placed, ticks=ticks)
+
+
+class _Dated:
+    """A story entry as the axis reads it (start, end, offsets)."""
+
+    def __init__(self, entry: Any) -> None:
+        self.entry = entry
+        self.date = entry.date
+        self.start = self.end = _first_day(entry.date)
+        self.offsets = (0, 0)
+
+
+def _first_day(value: str) -> str | None:
+    from newsline.timeline.intervals import value_interval
+
+    return value_interval(value)[0]

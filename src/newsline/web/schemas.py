@@ -133,6 +133,19 @@ class TimelineResponse(BaseModel):
     entries: list[TimelineEntry]
 
 
+class StoredEntry(TimelineEntry):
+    outlet: str | None = None
+
+
+class EntriesPage(BaseModel):
+    """One page of stored entries."""
+
+    entries: list[StoredEntry]
+    total: int
+    limit: int
+    offset: int
+
+
 class SentenceReport(BaseModel):
     doc: str
     source: str | None = None
