@@ -210,3 +210,16 @@ def test_a_store_from_a_newer_newsline_is_refused(tmp_path):
     with pytest.raises(StoreError, match="newer than"):
         with Store.open(db):
             pass
+
+
+def test_query_gives_what_timeline_gives_for_the_same_articles(tmp_path, capsys):
+    example = Path(__file__).resolve().parents[1] / "examples" / "korea_troops.txt"
+    other = write_file(tmp_path / "other.txt", ARTICLE)
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(example), str(other), "--db", str(db), "-q"]) == 0
+    assert main(["timeline", str(example), str(other)]) == 0
+    timeline = json.loads(capsys.readouterr().out)["entries"]
+    assert main(["query", "--db", str(db)]) == 0
+    stored = json.loads(capsys.readouterr().out)["entries"]
+    assert len(timeline) >= 8
+    assert [{k: v for k, v in e.items() if k != "outlet"} for e in stored] == timeline

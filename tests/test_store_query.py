@@ -22,6 +22,7 @@ def entry(doc: str, event: str, value: str | None, start: str | None, end: str |
     sentence_start = 0 if sentence_start < 0 else sentence_start + 2
     sentence_end = TEXT.find(".", offsets[1]) + 1
     return TimelineEntry(date=value, event=event, sentence=TEXT[sentence_start:sentence_end],
+                         lemma=event.split()[0], keywords=frozenset(event.split()),
                          doc=doc, offsets=offsets, summary=f"{event} summary", actors=actors,
                          start=start, end=end, grain="day" if start == end else "year",
                          sentence_offsets=(sentence_start, sentence_end), **extra)
@@ -93,16 +94,22 @@ def test_query_command_formats(db, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [(e["date"], e["event"], e["outlet"]) for e in data["entries"]] == [
         ("2024-03-04", "gave way", "Wire"), ("2024-03-05", "rebuilt", "Wire")]
+    assert main(["query", "--db", str(db), "--from", "2024-03-04", "--to", "2024-03-04"]) == 0
+    (merged,) = json.loads(capsys.readouterr().out)["entries"]
+    assert [r["doc"] for r in merged["reports"]] == ["n1", "w1"]
     assert main(["query", "--db", str(db), "--actor", "Berg", "--format", "md",
                  "--title", "Norden"]) == 0
     md = capsys.readouterr().out
-    assert md.startswith("# Norden") and md.count("\n- **") == 2
+    assert md.startswith("# Norden") and md.count("\n- **") == 1, "two reports, one entry"
+    assert main(["query", "--db", str(db), "--actor", "Berg", "--separate"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(e["doc"], len(e["reports"])) for e in data["entries"]] == [("n1", 1), ("w1", 1)]
     assert main(["query", "--db", str(db), "--format", "timelinejs", "--to", "2024-03-04"]) == 0
     slides = json.loads(capsys.readouterr().out)["events"]
     assert {s["text"]["headline"] for s in slides} == {"approved summary", "gave way summary"}
     assert main(["query", "--db", str(db), "--format", "html", "--text", "rebuilt"]) == 0
     page = capsys.readouterr().out
-    assert page.count('class="entry') == 2 and "approved" not in page
+    assert page.count('class="entry') == 1 and "approved" not in page
 
 
 def test_bad_date_is_a_one_line_error(db, capsys):

@@ -45,6 +45,9 @@ def add_parser(sub: Any) -> None:
     query.add_argument("--text", metavar="WORDS",
                        help="entries whose sentence, summary or event has all these words")
     query.add_argument("--limit", type=int, metavar="N", help="at most N entries")
+    query.add_argument("--separate", action="store_true",
+                       help="one entry per report (default: the reports of one happening by "
+                            "several articles are one entry, as `newsline timeline` gives)")
     query.add_argument("--format", choices=QUERY_FORMATS, default="json")
     query.add_argument("--title", help="title of the md/html/timelinejs output")
     query.add_argument("-o", "--output", metavar="OUT")
@@ -98,6 +101,10 @@ def cmd_query(args: argparse.Namespace) -> int:
                       source=args.source, text=args.text)
     with Store.open(args.db, read_only=True, wait=args.wait) as store:
         entries = store.entries(flt, limit=args.limit)
+    if not args.separate:
+        from newsline.timeline.merge import merge_reports
+
+        entries = merge_reports(entries)
     content = render_entries(entries, args.format, args.title or "Timeline")
     if args.output:
         Path(args.output).write_text(content, encoding="utf-8")

@@ -49,7 +49,8 @@ def _day(iso: str | None) -> date | None:
 _HIGHLIGHT = pa.list_(pa.struct([("start_offset", pa.int32()), ("end_offset", pa.int32()),
                                  ("kind", pa.string())]))
 _TYPES = {"dct": pa.date32(), "sort_date": pa.date32(), "start_date": pa.date32(),
-          "end_date": pa.date32(), "actors": pa.list_(pa.string()), "highlights": _HIGHLIGHT,
+          "end_date": pa.date32(), "actors": pa.list_(pa.string()),
+          "keywords": pa.list_(pa.string()), "highlights": _HIGHLIGHT,
           "inferred": pa.bool_(), "seq": pa.int32(), "start_offset": pa.int32(),
           "end_offset": pa.int32(), "sentence_start": pa.int32(), "sentence_end": pa.int32()}
 
@@ -69,7 +70,7 @@ LINK_COLUMNS = ["doc_key", "type", "rel", "source", "target"]
 ENTRY_COLUMNS = ["doc_key", "seq", "doc", "outlet", "sort_date", "date", "start_date",
                  "end_date", "grain", "event", "summary", "sentence", "actors", "source",
                  "start_offset", "end_offset", "inferred", "polarity", "duration", "timex",
-                 "sentence_start", "sentence_end", "highlights"]
+                 "sentence_start", "sentence_end", "highlights", "lemma", "keywords"]
 
 
 def _entry_row(key: str, seq: int, doc: Document, entry: TimelineEntry) -> dict[str, Any]:
@@ -85,6 +86,7 @@ def _entry_row(key: str, seq: int, doc: Document, entry: TimelineEntry) -> dict[
         "timex": entry.timex, "sentence_start": sentence[0], "sentence_end": sentence[1],
         "highlights": [{"start_offset": s, "end_offset": e, "kind": k}
                        for s, e, k in entry.highlights],
+        "lemma": entry.lemma, "keywords": sorted(entry.keywords),
     }
 
 
@@ -129,6 +131,7 @@ def entry_from_row(row: dict[str, Any]) -> StoredEntry:
         timex=row["timex"], sentence_offsets=None if sentence[0] is None else sentence,
         highlights=[(h["start_offset"], h["end_offset"], h["kind"])
                     for h in row["highlights"] or []],
+        lemma=row["lemma"] or "", keywords=frozenset(row["keywords"] or ()),
         outlet=row["outlet"], dct=_iso(row.get("dct")))
 
 

@@ -46,7 +46,8 @@ V1 = [
         source VARCHAR, start_offset INTEGER, end_offset INTEGER,
         inferred BOOLEAN, polarity VARCHAR, duration VARCHAR, timex VARCHAR,
         sentence_start INTEGER, sentence_end INTEGER,
-        highlights STRUCT(start_offset INTEGER, end_offset INTEGER, kind VARCHAR)[])""",
+        highlights STRUCT(start_offset INTEGER, end_offset INTEGER, kind VARCHAR)[],
+        lemma VARCHAR, keywords VARCHAR[])    -- what merging reports across articles compares""",
     "CREATE INDEX entries_sort_date ON entries (sort_date)",
 ]
 
