@@ -135,7 +135,7 @@ def _decade_year(two_digits: int, ctx: Context) -> int:
     2020s, "the '30s" the 1930s; "the '90s" in 1989 the 1990s)."""
     now = ctx.dct.year if ctx.dct else 2000
     year = now // 100 * 100 + two_digits
-    if year > now + 2:
+    if year > now + 2 and year >= 100:  # never before year 0 (a DCT in the first century)
         year -= 100
     elif year + 100 <= now + 2:
         year += 100
