@@ -1,7 +1,7 @@
 """Speed of ``newsline timeline``: every stage (timexes, events, links, entries), one process.
 
 The texts and DCTs of the TimeML files below ``--data`` (default: the TempEval-3 train set
-in ../shared) go through :func:`newsline.timeline.pipeline.build_timeline`, as the
+in ../shared) go through :func:`newsline.pipeline.build_timeline`, as the
 ``timeline`` command runs them, in batches of ``--batch`` documents. The pipeline's models
 are loaded by a warm-up call on one document (start-up, timed apart); each pass then builds
 the timelines of every document and the median pass is reported. Tokens are
@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from newsline.documents import Document, read_document
-    from newsline.timeline.pipeline import build_timeline
+    from newsline.pipeline import build_timeline
 
     files = sorted(args.data.rglob("*.tml")) if args.data.is_dir() else [args.data]
     if not files:

@@ -72,13 +72,11 @@ def test_task_abc_scores_do_not_drop_below_reported() -> None:
     from newsline.documents import Document
     from newsline.evaluation import score_tlinks
     from newsline.evaluation.alignment import align_to_gold
-    from newsline.events.cli_support import annotate
+    from newsline.pipeline import annotate
 
     gold = list(iter_documents([str(f) for f in _files("test-platinum")]))
-    system = annotate([Document(id=g.id, text=g.text, dct=g.dct) for g in gold], only=None)
-    tagger = RelationTagger(RESOURCES / "tlinks.json")
-    for doc in system:
-        tagger.annotate(doc)
+    system = list(annotate((Document(id=g.id, text=g.text, dct=g.dct) for g in gold),
+                           relation_model=RESOURCES / "tlinks.json"))
     scores = score_tlinks((g, align_to_gold(g, s)) for g, s in zip(gold, system, strict=True))
     got = scores.to_dict()
     drops = {k: (got[k], floor) for k, floor in REPORTED_ABC.items() if got[k] < floor}

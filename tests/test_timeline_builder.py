@@ -96,26 +96,6 @@ def test_a_negative_subject_marks_the_event_as_not_happening() -> None:
     assert [(e.event, e.polarity, e.date) for e in entries] == [("came", "NEG", "2025-12-08")]
 
 
-def test_the_whole_chain_parses_each_text_once(monkeypatch) -> None:
-    """build_timeline hands its one spaCy parse to the events and relations stages."""
-    from newsline.relations import context
-    from newsline.timeline import pipeline
-
-    def no_second_parse(text: str):
-        raise AssertionError("the relations stage parsed the text again")
-
-    monkeypatch.setattr(context, "parse_text", no_second_parse)
-    calls = []
-    parse_all = pipeline.parse_all
-    monkeypatch.setattr(pipeline, "parse_all", lambda docs: calls.append(len(docs))
-                        or parse_all(docs))
-    doc = Document(id="camps", text=ARTICLE, dct=DCT)
-    entries = pipeline.build_timeline([doc])
-    assert calls == [1]
-    assert doc.events and any(link.type == "TLINK" for link in doc.links)
-    assert any(e.event == "visited" for e in entries)
-
-
 PORT_ARTICLE = (
     "LAGOS (Newsline) - Dock workers blocked the main port on Monday, according to the "
     "transport ministry. The union met the governor in May and signed a wage deal. The "
@@ -126,7 +106,7 @@ PORT_ARTICLE = (
 
 def _timeline(text: str, dct: str, doc_id: str = "doc"):
     """The whole chain (timexes, events, links, parse, entries) on one made-up article."""
-    from newsline.timeline.pipeline import build_timeline
+    from newsline.pipeline import build_timeline
 
     return build_timeline([Document(id=doc_id, text=text, dct=dct)])
 

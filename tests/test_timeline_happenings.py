@@ -24,7 +24,7 @@ BLAST_AGAIN = (
 
 
 def _timeline(*docs: tuple[str, str, str]) -> list[TimelineEntry]:
-    from newsline.timeline.pipeline import build_timeline
+    from newsline.pipeline import build_timeline
 
     return build_timeline([Document(id=i, text=t, dct=d) for i, t, d in docs])
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from newsline.cli_io import (
     add_input_arguments,
     add_output_argument,
-    batched,
     check_output,
     check_output_dir,
     read_documents,
@@ -25,7 +24,7 @@ from newsline.documents.writers import to_timeml
 from newsline.errors import InputError, NewslineError, OutputError
 from newsline.evaluation.story_cli import add_parser as add_eval_story_parser
 from newsline.evaluation.story_cli import route as route_eval_story
-from newsline.events.cli_support import STAGES, add_train_parser
+from newsline.events.cli_support import ONLY, add_train_parser
 from newsline.store.cli import add_parser as add_store_parser
 
 EXIT_BAD_INPUT = 2
@@ -38,10 +37,9 @@ TAG_FORMATS = ("json", "jsonl", "timeml")
 
 def _annotated(docs: Iterable[Document], only: str | None) -> Iterator[Document]:
     """``docs`` annotated in bounded batches, as they are read."""
-    from newsline.events.cli_support import annotate
+    from newsline.pipeline import STAGES, annotate
 
-    for batch in batched(docs, BATCH_SIZE):
-        yield from annotate(batch, only=only)
+    return annotate(docs, (only,) if only else STAGES, batch_size=BATCH_SIZE)
 
 
 def _timeml_into(folder: Path, docs: Iterable[Document]) -> None:
@@ -89,8 +87,8 @@ TIMELINE_FORMATS = ("json", "md", "html", "timelinejs")
 def cmd_timeline(args: argparse.Namespace) -> int:
     """Build the chronology of the documents and write it as JSON, Markdown, HTML or
     TimelineJS."""
+    from newsline.pipeline import build_timeline
     from newsline.timeline import writers
-    from newsline.timeline.pipeline import build_timeline
 
     check_output(args.output)
     docs = list(read_documents(args))
@@ -134,7 +132,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         score_timexes,
         timex_errors,
     )
-    from newsline.events.cli_support import annotate, has_events
+    from newsline.pipeline import annotate
 
     gold = list(iter_documents(_gold_files(args.gold, args.split)))
     if args.system:
@@ -145,12 +143,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
                              f" ({len(missing)} missing)")
         system = [system_docs[g.id] for g in gold]
     else:
-        system = annotate([Document(id=g.id, text=g.text, dct=g.dct) for g in gold],
-                          only=None if has_events(gold) else "timex",
-                          event_model=_held_out_models(args)[0])
+        event_model, relation_model = _held_out_models(args)
+        system = list(annotate((Document(id=g.id, text=g.text, dct=g.dct) for g in gold),
+                               _eval_stages(gold), event_model=event_model,
+                               relation_model=relation_model))
     pairs = list(zip(gold, system, strict=True))
     scores = score_timexes(pairs)
-    events = score_events(pairs) if has_events(gold) else None
+    events = score_events(pairs) if any(g.events for g in gold) else None
     tlinks = _score_tlinks(gold, system, args) if any(g.links for g in gold) else {}
     if args.json:
         out = {"files": len(gold), "timex": scores.to_dict()}
@@ -176,6 +175,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_stages(gold: list[Document]) -> tuple[str, ...]:
+    """The stages whose layers the gold has: timexes, then events, then links."""
+    if any(g.links for g in gold):
+        return ("timex", "events", "links")
+    return ("timex", "events") if any(g.events for g in gold) else ("timex",)
+
+
 def _held_out_models(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
     """(event model, relation model) for ``eval --split dev``: the ones trained on the train
     part of the split, so that the dev rows are held-out figures; (None, None) otherwise."""
@@ -198,11 +204,8 @@ def _score_tlinks(gold: list[Document], system: list[Document], args: argparse.N
     if args.system:
         return {"tlink": score_tlinks((g, align_to_gold(g, s))
                                       for g, s in zip(gold, system, strict=True))}
-    tagger = RelationTagger(_held_out_models(args)[1])
-    for doc in system:
-        tagger.annotate(doc)
     return {
-        "tlink_task_c": evaluate_task_c(gold, tagger),
+        "tlink_task_c": evaluate_task_c(gold, RelationTagger(_held_out_models(args)[1])),
         "tlink_task_abc": score_tlinks((g, align_to_gold(g, s))
                                        for g, s in zip(gold, system, strict=True)),
     }
@@ -220,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_argument(tag, help="output file (default: standard output); with --format "
                                   "timeml, a folder (existing, or ending in /) gets one "
                                   ".tml per document")
-    tag.add_argument("--only", choices=STAGES,
+    tag.add_argument("--only", choices=ONLY,
                      help="run only this stage (default: timexes, then events)")
     tag.set_defaults(func=cmd_tag)
 

@@ -25,3 +25,7 @@ class OutputError(NewslineError):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class ModelError(NewslineError):
+    """A model newsline needs is missing or unreadable (e.g. the spaCy model package)."""

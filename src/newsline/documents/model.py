@@ -77,7 +77,11 @@ class Link:
 
 @dataclass
 class Document:
-    """One article: id, text, document creation time (ISO date) and annotation layers."""
+    """One article: id, text, document creation time (ISO date) and annotation layers.
+
+    ``gold``: the layers the input brought (a TimeML file's annotations), set apart by the
+    pipeline so that the layers hold only what newsline found; None when there were none.
+    """
 
     id: str
     text: str
@@ -86,6 +90,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    gold: Document | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object for this document."""

