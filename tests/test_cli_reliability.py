@@ -107,7 +107,7 @@ def test_a_document_over_max_chars_is_refused_before_any_annotation(
     def no_annotation(*args: object, **kwargs: object) -> None:
         raise AssertionError("annotation ran")
 
-    monkeypatch.setattr("newsline.pipeline.annotate", no_annotation)
+    monkeypatch.setattr("newsline.pipeline._Runner", no_annotation)
     big = write_file(tmp_path / "big.txt", "date 2013-03-18\n" + GOOD * 10)
     code, out, err = run(capsys, "tag", str(big), "--max-chars", "100")
     assert code == 2

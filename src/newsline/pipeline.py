@@ -69,9 +69,11 @@ def annotate_parsed(documents: Iterable[Document], stages: Sequence[str] = STAGE
                     ) -> Iterator[tuple[Document, Any]]:
     """As :func:`annotate`, yielding ``(document, spaCy Doc)`` pairs: the parse the stages
     read (None when no stage parsed), with named entities when ``for_timeline``."""
-    runner = _Runner(resolve_stages(stages), for_timeline, event_model, relation_model)
+    stages = resolve_stages(stages)
+    runner = None  # models are loaded once the first batch is read (bad input fails first)
     it = iter(documents)
     while batch := list(islice(it, max(1, batch_size))):
+        runner = runner or _Runner(stages, for_timeline, event_model, relation_model)
         for doc in batch:
             set_gold_apart(doc)
         yield from zip(batch, runner.run(batch), strict=True)
