@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from newsline.timeline.model import TimelineEntry
 
 __all__ = ["BATCH_SIZE", "STAGES", "annotate", "annotate_parsed", "build_timeline",
-           "timeline_entries"]
+           "document_timelines", "timeline_entries"]
 
 #: The annotation stages, in the order they run.
 STAGES = ("timex", "events", "links")
@@ -79,18 +79,28 @@ def annotate_parsed(documents: Iterable[Document], stages: Sequence[str] = STAGE
         yield from zip(batch, runner.run(batch), strict=True)
 
 
-def timeline_entries(documents: Iterable[Document], *, annotate: bool = True,
-                     batch_size: int = BATCH_SIZE) -> Iterator[TimelineEntry]:
-    """The timeline entries of each document in turn (not sorted across documents), from
-    one parse per text. With ``annotate`` False the documents' own layers are used (gold,
-    or an earlier run's) and only the parse is made."""
+def document_timelines(documents: Iterable[Document], *, annotate: bool = True,
+                       batch_size: int = BATCH_SIZE,
+                       ) -> Iterator[tuple[Document, list[TimelineEntry]]]:
+    """Each document (annotated unless ``annotate`` is False: then its own layers, gold or
+    an earlier run's, are used and only the parse is made) with its timeline entries, from
+    one parse per text."""
     from newsline.timeline.builder import TimelineBuilder
 
     builder = TimelineBuilder()
     pairs = (annotate_parsed(documents, batch_size=batch_size, for_timeline=True)
              if annotate else _parsed_as_is(documents, batch_size))
     for doc, parse in pairs:
-        yield from builder.build(doc, parse)
+        yield doc, builder.build(doc, parse)
+
+
+def timeline_entries(documents: Iterable[Document], *, annotate: bool = True,
+                     batch_size: int = BATCH_SIZE) -> Iterator[TimelineEntry]:
+    """The timeline entries of each document in turn (not sorted across documents; see
+    :func:`document_timelines`)."""
+    for _doc, entries in document_timelines(documents, annotate=annotate,
+                                            batch_size=batch_size):
+        yield from entries
 
 
 def build_timeline(documents: Iterable[Document], *, annotate: bool = True,

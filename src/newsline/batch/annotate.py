@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
-from typing import Any
 
 from newsline.documents.model import Document
 from newsline.timeline.model import TimelineEntry
@@ -28,47 +26,17 @@ def covers(stored: str | None, wanted: str) -> bool:
     return stored is not None and stored in (wanted, FULL)
 
 
-@lru_cache(maxsize=1)
-def _taggers() -> tuple[Any, Any, Any, Any]:
-    from newsline.events import EventTagger
-    from newsline.relations import RelationTagger
-    from newsline.timeline.builder import TimelineBuilder
-    from newsline.timex import TimexTagger
-
-    return TimexTagger(), EventTagger(), RelationTagger(), TimelineBuilder()
-
-
-@lru_cache(maxsize=1)
-def _timex_tagger() -> Any:
-    from newsline.timex import TimexTagger
-
-    return TimexTagger()
-
-
 def annotate_batch(docs: Sequence[Document], only: str | None = None
                    ) -> list[list[TimelineEntry]]:
     """Annotate ``docs`` in place (timexes, events, links) and return each one's timeline
-    entries, in document order; with ``only`` just that stage runs and there are no entries."""
+    entries, in document order; with ``only`` just that stage runs and there are no entries
+    (both through :mod:`newsline.pipeline`)."""
+    from newsline.pipeline import annotate, document_timelines
+
     stages_label(only)
-    if not docs:
-        return []
-    if only == "timex":
-        tagger = _timex_tagger()
-        for doc in docs:
-            tagger.annotate(doc)
+    if only:
+        for _doc in annotate(docs, (only,), batch_size=max(len(docs), 1)):
+            pass
         return [[] for _ in docs]
-    if only == "events":
-        from newsline.events.tagger import EventTagger
-
-        EventTagger().annotate_many(list(docs))
-        return [[] for _ in docs]
-    from newsline.timeline.pipeline import parse_all
-
-    timexes, events, relations, builder = _taggers()
-    out = []
-    for doc, sdoc in zip(docs, parse_all(list(docs)), strict=True):
-        timexes.annotate(doc)
-        events.annotate_parsed(doc, sdoc)
-        relations.annotate(doc, sdoc)
-        out.append(builder.build(doc, sdoc))
-    return out
+    return [entries for _doc, entries
+            in document_timelines(docs, batch_size=max(len(docs), 1))]
