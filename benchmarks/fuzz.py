@@ -258,12 +258,8 @@ def fuzz_tagger(rng: random.Random, count: int, checks: Checks) -> None:
 
 
 def _pipeline() -> Callable[[list[Document]], Iterator[Document]]:
-    try:
-        from newsline.pipeline import annotate
-    except ImportError:  # before the one pipeline existed
-        from newsline.timeline.pipeline import annotate_all
+    from newsline.pipeline import annotate
 
-        return lambda docs: iter(annotate_all(docs))
     return lambda docs: annotate(docs)
 
 
