@@ -32,7 +32,7 @@ def _scores(split: str):
     else:
         files = sorted((DATA / split).glob("*.tml"))
     gold = list(iter_documents([str(f) for f in files]))
-    tagger = TimexTagger()
+    tagger = TimexTagger(values="timebank")  # the corpora's convention, as `newsline eval`
     system = [tagger.annotate(Document(id=g.id, text=g.text, dct=g.dct)) for g in gold]
     return score_timexes(zip(gold, system, strict=True)).to_dict()
 

@@ -126,11 +126,12 @@ def test_the_year_with_more_than_four_digits_is_not_a_rounded_float() -> None:
 
 
 def _best_of(runs: int, text: str) -> float:
+    # CPU time of this process: other jobs on a shared machine do not count in it.
     best = float("inf")
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         TAGGER.tag(text, "2013-03-08")
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 

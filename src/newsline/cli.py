@@ -144,7 +144,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         system = [system_docs[g.id] for g in gold]
     else:
         event_model, relation_model = _held_out_models(args)
-        system = list(annotate((Document(id=g.id, text=g.text, dct=g.dct) for g in gold),
+        # TimeBank's value convention (fiscal 1989 is 1989, zones dropped), as in the gold.
+        system = list(annotate((Document(id=g.id, text=g.text, dct=g.dct,
+                                         meta={"timex_values": "timebank"}) for g in gold),
                                _eval_stages(gold), event_model=event_model,
                                relation_model=relation_model))
     pairs = list(zip(gold, system, strict=True))

@@ -57,7 +57,12 @@ def add_input_arguments(parser: argparse.ArgumentParser, paths: bool = True) -> 
     if paths:
         parser.add_argument("paths", nargs="+", metavar="PATH",
                             help="files, folders (recursively) or - for standard input")
-    parser.add_argument("--dct", help="document creation time YYYY-MM-DD, or 'today'")
+    parser.add_argument("--dct", help="document creation time YYYY-MM-DD, 'today', or 'none' "
+                                      "(no date: times resolve against the text's own dates)")
+    parser.add_argument("--mode", choices=("news", "narrative"),
+                        help="how time expressions are anchored: news (on the publication "
+                             "date) or narrative (on the date in focus); default: chosen "
+                             "per document")
     parser.add_argument("--keep-going", action="store_true",
                         help="skip bad files and records (reported on stderr) "
                              "instead of stopping")
@@ -76,9 +81,27 @@ def read_documents(args: argparse.Namespace) -> Iterator[Document]:
     """The documents of ``args.paths``, read lazily with the options of
     :func:`add_input_arguments` (any of them may be missing from ``args``)."""
     max_chars = getattr(args, "max_chars", DEFAULT_MAX_CHARS)
-    return iter_documents(args.paths, dct=getattr(args, "dct", None),
+    dct = getattr(args, "dct", None)
+    no_dct = dct is not None and dct.strip().lower() == "none"
+    docs = iter_documents(args.paths, dct=None if no_dct else dct,
                           keep_going=getattr(args, "keep_going", False),
                           on_error=report_skipped, max_chars=max_chars or None)
+    mode = getattr(args, "mode", None)
+    if not (no_dct or mode):
+        return docs
+    return _with_time_options(docs, no_dct, mode)
+
+
+def _with_time_options(docs: Iterable[Document], no_dct: bool,
+                       mode: str | None) -> Iterator[Document]:
+    """``--dct none`` (the date a file gives is dropped) and ``--mode`` applied to each
+    document (the timex stage reads ``doc.meta["mode"]``)."""
+    for doc in docs:
+        if no_dct:
+            doc.dct = None
+        if mode:
+            doc.meta["mode"] = mode
+        yield doc
 
 
 def add_output_argument(parser: argparse.ArgumentParser, help: str | None = None) -> None:

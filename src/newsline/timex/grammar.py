@@ -57,6 +57,7 @@ class Rule:
     not_before: re.Pattern[str] | None = None
     not_after: re.Pattern[str] | None = None
     only_after: re.Pattern[str] | None = None
+    only_before: re.Pattern[str] | None = None
     source: str = ""
     pattern: str = ""  # as written in the rule file
     cover: Cover = None  # trigger keys one of which every match holds (None: not known)
@@ -233,6 +234,7 @@ def _compile_rule(grammar: Grammar, record: dict[str, Any], where: str) -> Rule:
         not_before=_context_regex(grammar, record.get("not_before"), where, True),
         not_after=_context_regex(grammar, record.get("not_after"), where, False),
         only_after=_context_regex(grammar, record.get("only_after"), where, True),
+        only_before=_context_regex(grammar, record.get("only_before"), where, False),
         source=where, pattern=record["pattern"],
     )
 

@@ -30,6 +30,7 @@ Cover = frozenset[str] | None  # trigger keys one of which every match holds; No
 _DIGIT_COST = 40  # a digit is in almost every sentence: prefer words when there are some
 _STOP_COST = 40  # so is a function word ("second", "last"; "the" ten times that)
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 
 
@@ -56,6 +57,8 @@ def form_cover(form: str, stop: frozenset[str]) -> Cover:
         return frozenset({max(sorted(content or words), key=len)})
     if any(ch.isdigit() for ch in form):
         return frozenset({DIGIT})
+    if _DOTTED.fullmatch(form):
+        return frozenset({form.lower()})  # "B.C.", "a.m.": the whole form is the trigger
     return None
 
 
@@ -133,6 +136,9 @@ class PatternCover:
                 return None
             bounded = high == 1
             return self._sequence(list(body), groups, left and bounded, right and bounded)
+        if op is sre.ASSERT and av[0] == 1:
+            # A lookahead's text follows the match closely: a trigger there is near enough.
+            return self._sequence(list(av[1]), groups, True, False)
         if op is getattr(sre, "ATOMIC_GROUP", None):
             return self._sequence(list(av), groups, left, right)
         return None
@@ -143,6 +149,8 @@ def _bounded(items: list, index: int, step: int, edge: bool) -> bool:
     begins (step 1) or ends (step -1) with a non-letter, or reaches the ``edge`` safely."""
     while 0 <= index < len(items):
         op, av = items[index]
+        if op is sre.AT and av is sre.AT_BOUNDARY:
+            return True  # \b next to a letter: a non-letter (or the text's edge) is there
         if op in _ZERO_WIDTH:
             index += step  # a lookaround or anchor matches no character
             continue

@@ -7,9 +7,17 @@ from bisect import bisect_left
 from datetime import date
 
 from newsline.documents.model import Document, Timex
-from newsline.timex.grammar import GROUP_REF, Grammar, Rule, load_grammar
+from newsline.timex.grammar import GROUP_REF, RESOURCES, Grammar, Rule, load_grammar
 from newsline.timex.prefilter import DIGIT
+from newsline.timex.tokens import Untokeniser
 from newsline.timex.values import Context, resolve
+
+MODES = ("news", "narrative")
+_FAR_YEARS = 3  # an explicit year this far from the DCT is about the past (or far future)
+_NARRATIVE_MIN_FAR = 3
+_NARRATIVE_RATIO = 4
+_NOW_FUNCTIONS = ("weekday", "rel", "ago", "weekend")
+_ZONE = re.compile(r"(?<=T\d\d:\d\d)(?:Z|[+-]\d\d(?::\d\d)?)$")
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 _LEFT_WINDOW = 90
@@ -21,9 +29,16 @@ _RIGHT_WINDOW = 40
 class TimexTagger:
     """Finds and normalizes time expressions; load once, call many times."""
 
-    def __init__(self, language: str = "en") -> None:
+    def __init__(self, language: str = "en", values: str = "timeml") -> None:
+        """``values``: ``timeml`` (ISO 8601 values as the TimeML guidelines write them:
+        ``FY2027``, ``T16:08Z``) or ``timebank`` (the TempEval-3 corpora's calendar values:
+        ``2027``, ``T16:08``)."""
+        if values not in ("timeml", "timebank"):
+            raise ValueError(f"values must be 'timeml' or 'timebank', not {values!r}")
         self.language = language
+        self.values = values
         self.grammar: Grammar = load_grammar(language)
+        self._untokeniser = Untokeniser(RESOURCES / language / "tokens.toml")
         self._future = self._optional_pattern("future_cue")
         self._past = self._optional_pattern("past_cue")
         self._rules = [(rule, rule.cover or frozenset()) for rule in self.grammar.rules]
@@ -32,15 +47,57 @@ class TimexTagger:
         body = self.grammar.patterns.get(name)
         return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE) if body else None
 
-    def tag(self, text: str, dct: str | None) -> list[Timex]:
-        """Time expressions of ``text`` resolved against ``dct`` (ISO date), in text order."""
+    def tag(self, text: str, dct: str | None, mode: str | None = None) -> list[Timex]:
+        """Time expressions of ``text`` resolved against ``dct`` (ISO date), in text order.
+
+        ``mode``: ``news`` (underspecified dates count from the DCT), ``narrative`` (from the
+        date in focus) or None to choose from the text (see ``choose_mode``). Tokenised text
+        (``October 9 , 2002``) is read as written text; offsets are those of ``text``.
+        """
+        return self._tag(text, dct, mode, self.values)
+
+    def _tag(self, text: str, dct: str | None, mode: str | None, values: str) -> list[Timex]:
+        written, offsets = self._untokeniser.untokenise(text)
+        chosen = [c for c in self._select(written) if c[2].type != "NONE"]
         anchor = _parse_dct(dct)
-        chosen = self._select(text)
+        if mode not in MODES:
+            mode = self.choose_mode(chosen, anchor)
         timexes: list[Timex] = []
-        ctx = Context(dct=anchor, focus=anchor)
+        for start, end, result, mod in self._resolve(written, chosen, anchor, mode):
+            if offsets is not None:
+                start, end = offsets.start(start), offsets.end(end)
+            value = _convention(result.value, values)
+            timexes.append(Timex(
+                start=start, end=end, text=text[start:end],
+                type=result.type or "DATE", value=value, mod=mod or None,
+                id=f"t{len(timexes) + 1}", quant=result.quant, freq=result.freq,
+            ))
+        return timexes
+
+    def choose_mode(self, chosen: list[tuple[int, int, Rule, re.Match[str]]],
+                    anchor: date | None) -> str:
+        """``narrative`` for a text without a DCT, or one told from its own dates: explicit
+        years far from the DCT outnumber, several times over, the explicit years near it and
+        the expressions counted from the DCT (``yesterday``, ``Friday``, ``last week``), as in
+        a history, an obituary or a retrospective; else ``news``."""
+        if anchor is None:
+            return "narrative"
+        far = near = 0
+        for _start, _end, rule, match in chosen:
+            year = _explicit_year(rule, match)
+            if year is not None and abs(year - anchor.year) >= _FAR_YEARS:
+                far += 1
+            elif year is not None or _counts_from_now(rule):
+                near += 1
+        return "narrative" if far >= _NARRATIVE_MIN_FAR and far > _NARRATIVE_RATIO * near else (
+            "news")
+
+    def _resolve(self, text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]],
+                 anchor: date | None, mode: str):
+        """(start, end, result, mod) of each span whose value resolves, in text order."""
+        narrative = mode == "narrative"
+        ctx = Context(dct=anchor, focus=anchor, narrative=narrative)
         for start, end, rule, match in chosen:
-            if rule.type == "NONE":
-                continue
             ctx.future, ctx.past = self._tense(text, start, end)
             args = self._arguments(rule, match)
             try:
@@ -49,20 +106,19 @@ class TimexTagger:
                 result = None
             if result is None or not result.value:
                 continue
+            if result.type is None:
+                result.type = rule.type
             mod = self._argument(rule, match, rule.mod) if rule.mod else None
-            timexes.append(Timex(
-                start=start, end=end, text=text[start:end],
-                type=result.type or rule.type, value=result.value, mod=mod or None,
-                id=f"t{len(timexes) + 1}", quant=result.quant, freq=result.freq,
-            ))
-            focus = _date_of(result.value)
-            if focus is not None and rule.value.get("anchor") not in ("focus", "period"):
-                ctx.focus, ctx.focus_grain = focus
-        return timexes
+            yield start, end, result, mod
+            if narrative or rule.value.get("anchor") not in ("focus", "period"):
+                _move_focus(ctx, result.value)
 
     def annotate(self, doc: Document) -> Document:
-        """Set ``doc.timexes`` from its text and DCT; returns the same document."""
-        doc.timexes = self.tag(doc.text, doc.dct)
+        """Set ``doc.timexes`` from its text and DCT; returns the same document. The mode is
+        ``doc.meta["mode"]`` when set (``news`` or ``narrative``), else chosen per text;
+        ``doc.meta["timex_values"]`` (``timeml`` or ``timebank``) overrides ``values``."""
+        values = doc.meta.get("timex_values", self.values)
+        doc.timexes = self._tag(doc.text, doc.dct, doc.meta.get("mode"), values)
         return doc
 
     def _select(self, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
@@ -79,6 +135,8 @@ class TimexTagger:
                         continue
                     if rule.only_after and not rule.only_after.search(
                             text, max(0, start - 40), start):
+                        continue
+                    if rule.only_before and not rule.only_before.match(text[end:end + 40]):
                         continue
                     candidates.append((start - end, -rule.priority, order, start, end, rule,
                                        match))
@@ -206,4 +264,40 @@ def _date_of(value: str) -> tuple[date, str] | None:
             return date(year, 1, 1), "Y"
     except ValueError:
         return None
+    return None
+
+
+def _convention(value: str, values: str) -> str:
+    """TimeBank's writing of a value when asked: fiscal years and zoned times as their
+    calendar values (the TempEval-3 corpora's convention: ``fiscal 1989`` is 1989)."""
+    if values != "timebank":
+        return value
+    return _ZONE.sub("", value.removeprefix("FY"))
+
+
+def _move_focus(ctx: Context, value: str) -> None:
+    """Put a resolved absolute value in focus (a year before Christ as ``focus_bc``)."""
+    if value.startswith("BC") and value[2:6].isdigit() and len(value) >= 6:
+        ctx.focus_bc = int(value[2:6])
+        return
+    focus = _date_of(value)
+    if focus is not None:
+        ctx.focus, ctx.focus_grain = focus
+        ctx.focus_bc = None
+
+
+def _counts_from_now(rule: Rule) -> bool:
+    """A rule whose value counts from the DCT: a weekday, ``yesterday``, ``last week``."""
+    return rule.value.get("fn") in _NOW_FUNCTIONS and rule.value.get("anchor") is None
+
+
+def _explicit_year(rule: Rule, match: re.Match[str]) -> int | None:
+    """The year a span writes out in digits (a date, a decade), else None."""
+    for key in ("year", "decade"):
+        ref = GROUP_REF.match(str(rule.value.get(key, "")))
+        if ref and rule.normalizers.get(ref.group(1)) != "number":
+            text = match.group(ref.group(1)) or ""
+            digits = "".join(ch for ch in text if ch.isdigit())
+            if len(digits) == 4:
+                return int(digits)
     return None

@@ -29,6 +29,8 @@ class Context:
     past: bool = False
     focus: date | None = None
     focus_grain: str = "D"
+    focus_bc: int | None = None  # the year in focus when it is before Christ (241 for 241 BC)
+    narrative: bool = False  # underspecified dates count from the date in focus, not the DCT
 
 
 @dataclass
@@ -178,6 +180,8 @@ def _anchor(args: dict[str, Any], ctx: Context, grain: str) -> tuple[date | None
         return (ctx.focus if ctx.focus and ctx.focus_grain == "D" else ctx.dct), grain
     if anchor == "focus" and ctx.focus:
         return ctx.focus, grain
+    if anchor == "focus_grain" and ctx.focus:
+        return ctx.focus, ctx.focus_grain  # "the same period a year earlier"
     return ctx.dct, grain
 
 
@@ -188,9 +192,16 @@ def literal(args: dict[str, Any], ctx: Context) -> Result | None:
 
 
 @value_fn("date", "year", "month", "day", "decade", "century", "year_century", "year_offset",
-          "shift", "anchor", "grain", "pod")
+          "shift", "anchor", "grain", "pod", "era", "fiscal")
 def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
-    """A calendar date from year, month, day, decade or century; missing years from the DCT."""
+    """A calendar date from year, month, day, decade or century; missing years from the DCT
+    (news) or from the date in focus (narrative). ``era`` BC or AD: a year of any length
+    before or after Christ (BC0241, 0079); ``fiscal``: a fiscal year (FY2027)."""
+    if args.get("era"):
+        return _era_date(args, ctx)
+    if args.get("fiscal"):
+        year = _year(args.get("year"), ctx)
+        return Result(f"FY{year:04d}") if year is not None else None
     if args.get("decade") is not None:
         digits = "".join(ch for ch in str(args["decade"]) if ch.isdigit())
         year = _decade_year(int(digits), ctx) if len(digits) == 2 else _year(digits, ctx)
@@ -216,6 +227,10 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
     shift_year = _int(args.get("shift"))
     if year is None and shift_year is not None and ctx.dct is not None:
         year = _shifted_year(month, day_, shift_year, ctx.dct)
+    if year is None and ctx.narrative and ctx.focus_bc is not None:
+        return _bc_date(ctx.focus_bc, month, day_)
+    if year is None and _in_story(ctx):
+        year = _story_year(month, day_, ctx)
     if year is None:
         if ctx.dct is None:
             year_text = "XXXX"
@@ -232,6 +247,72 @@ def calendar_date(args: dict[str, Any], ctx: Context) -> Result | None:
     return _pod(f"{year:04d}-{month:02d}-{day_:02d}", args)
 
 
+def _in_story(ctx: Context) -> bool:
+    """A narrative date without a year is in the story's time (the date in focus), unless
+    its clause looks forward from the writer's present ("a summit set for April")."""
+    return ctx.narrative and ctx.focus is not None and not (ctx.future and ctx.dct)
+
+
+def _story_year(month: int, day_: int | None, ctx: Context) -> int:
+    """The year of a month (and day) without one in a narrative: the year in focus, or the
+    next one when the story has reached a later month and the next occurrence is nearer
+    ("In December 1940 ... In January" is January 1941)."""
+    focus = ctx.focus
+    assert focus is not None
+    if ctx.focus_grain not in ("D", "M"):
+        return focus.year
+    here = date(2001, focus.month, min(focus.day, 28) if ctx.focus_grain == "D" else 1)
+    there = date(2001, month, min(day_ or 1, 28))
+    if there >= here:
+        return focus.year
+    back = (here - there).days
+    return focus.year + 1 if 365 - back < back else focus.year
+
+
+def _era_year(raw: Any) -> int | None:
+    """A year of one to four digits written with an era (241 BC, AD 79)."""
+    text = str(raw).strip().replace(",", "") if raw is not None else ""
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    if not text.isdigit() or len(text) > 4 or int(text) == 0:
+        return None
+    return int(text)
+
+
+def _bc_date(year: int, month: int | None = None, day_: int | None = None) -> Result:
+    value = f"BC{year:04d}"
+    if month is not None:
+        value += f"-{month:02d}"
+        if day_ is not None:
+            value += f"-{day_:02d}"
+    return Result(value)
+
+
+def _era_date(args: dict[str, Any], ctx: Context) -> Result | None:
+    """A year, decade or century before (BC) or after (AD) Christ."""
+    bc = str(args["era"]).upper() == "BC"
+    prefix = "BC" if bc else ""
+    if args.get("century") is not None:
+        number = _int(args["century"])
+        return Result(f"{prefix}{number - 1:02d}") if number and number < 100 else None
+    if args.get("decade") is not None:
+        digits = "".join(ch for ch in str(args["decade"]) if ch.isdigit())
+        if not digits or len(digits) > 4 or int(digits) % 10:
+            return None
+        return Result(f"{prefix}{int(digits) // 10:03d}")
+    year = _era_year(args.get("year"))
+    if year is None:
+        return None
+    month, day_ = _int(args.get("month")), _int(args.get("day"))
+    if day_ is not None and (month is None or not 1 <= day_ <= 31):
+        return None
+    if bc:
+        return _bc_date(year, month, day_)
+    if day_ is not None and month is not None and not valid_day(year, month, day_):
+        return None
+    return Result(_bc_date(year, month, day_).value.removeprefix("BC"))
+
+
 def _spelled_year(args: dict[str, Any]) -> Result | None:
     """A year said as two numbers ("nineteen ninety-six"): century part and the rest."""
     century, rest = _int(args.get("year_century")), _int(args.get("year"))
@@ -246,6 +327,12 @@ def weekday(args: dict[str, Any], ctx: Context) -> Result | None:
     target = _int(args.get("day"))
     if target is None:
         return None
+    # A weekday in a dated text is one of the reporting week's ("died on Tuesday"), even in
+    # a narrative; only a text without a DCT counts it from the day in focus.
+    if ctx.dct is None and _in_story(ctx) and ctx.focus_grain == "D" and (
+            args.get("offset") is None):
+        delta = (target - ctx.focus.isoweekday()) % 7  # the story moves forward
+        return _pod((ctx.focus + timedelta(days=delta)).isoformat(), args)
     if ctx.dct is None:
         return Result(f"XXXX-WXX-{target}")
     explicit = _int(args.get("offset"))
@@ -269,14 +356,45 @@ def relative(args: dict[str, Any], ctx: Context) -> Result | None:
     if offset is None:
         return None
     grain = str(args.get("grain", unit))
+    if ctx.focus_bc is not None and args.get("anchor") == "focus":
+        return _bc_shift(ctx.focus_bc, unit, offset)
     base, grain = _anchor(args, ctx, grain)
     if base is None:
-        return None
+        return _unanchored(offset, grain, args)
     try:
         value = render(shift(base, unit, offset), grain)
     except (ValueError, OverflowError):
         return None
     return _pod(value, args)
+
+
+_UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX",
+            "H": "XXXX-HX", "DE": "XXX", "CE": "XX", "WE": "XXXX-WXX-WE"}
+
+
+def _unanchored(offset: int, grain: str, args: dict[str, Any]) -> Result | None:
+    """A relative date with nothing to count from (no DCT, nothing in focus): the present
+    for "today" or "this year", else the value's shape with unknown digits."""
+    if offset == 0 and args.get("anchor") not in ("focus", "focus_day"):
+        return Result("PRESENT_REF")
+    unknown = _UNKNOWN.get(grain)
+    return _pod(unknown, args) if unknown else None
+
+
+def _bc_shift(year_bc: int, unit: str, offset: int) -> Result | None:
+    """A year-grained shift from a year before Christ (there is no year 0)."""
+    years = {"Y": 1, "DE": 10, "CE": 100}.get(unit)
+    if years is None:
+        return None
+    year = -year_bc + 1 + offset * years  # astronomical numbering: 1 BC is year 0
+    if year <= 0:
+        bc = 1 - year
+        if unit == "DE":
+            return Result(f"BC{bc // 10:03d}")
+        if unit == "CE":
+            return Result(f"BC{(bc - 1) // 100:02d}")
+        return Result(f"BC{bc:04d}")
+    return Result(render(date(year, 1, 1), unit))
 
 
 @value_fn("weekend")
@@ -302,7 +420,11 @@ def ago(args: dict[str, Any], ctx: Context) -> Result | None:
     unit = str(args.get("unit"))
     if args.get("anchor") == "period" and unit not in _PERIOD_UNITS:
         args = {**args, "anchor": None}  # "a month ago" is a month, not a quarter
+    if ctx.focus_bc is not None and args.get("anchor") == "focus" and number is not None:
+        return _bc_shift(ctx.focus_bc, unit, sign * number)
     base, grain = _anchor(args, ctx, str(args.get("grain", unit)))
+    if base is None and number is not None:
+        return _unanchored(sign * number, grain, args)
     if number is None or base is None:
         return None
     if unit in ("TH", "TM", "TS"):
@@ -419,6 +541,8 @@ def quarter(args: dict[str, Any], ctx: Context) -> Result | None:
     if number is None:
         return None
     year = _year(args["year"], ctx) if args.get("year") is not None else None
+    if year is None and _in_story(ctx):
+        year = ctx.focus.year + (_int(args.get("year_offset")) or 0)
     if year is None:
         if ctx.dct is None:
             return Result(f"XXXX-{unit}{number}")
@@ -442,6 +566,8 @@ def season(args: dict[str, Any], ctx: Context) -> Result | None:
     if not code:
         return None
     year = _year(args["year"], ctx) if args.get("year") is not None else None
+    if year is None and _in_story(ctx) and args.get("offset") is None:
+        year = ctx.focus.year
     if year is None:
         if ctx.dct is None:
             return Result(f"XXXX-{code}")
@@ -464,6 +590,8 @@ def holiday(args: dict[str, Any], ctx: Context) -> Result | None:
     """A holiday given as MM-DD, month:weekday:n (nth weekday) or 'easter[+/-days]'."""
     rule = str(args.get("name") or "")
     year = _year(args["year"], ctx) if args.get("year") is not None else None
+    if year is None and _in_story(ctx):
+        year = ctx.focus.year
     if year is None:
         if ctx.dct is None:
             return None
@@ -495,7 +623,7 @@ def _holiday_date(rule: str, year: int) -> date | None:
     return day_
 
 
-@value_fn("clock", "hour", "minute", "ampm", "day", "month", "dom")
+@value_fn("clock", "hour", "minute", "ampm", "day", "month", "dom", "zone", "offset")
 def clock(args: dict[str, Any], ctx: Context) -> Result | None:
     """A clock time (hour, minute, am/pm) on the DCT's day or a weekday's date."""
     hour = _int(args.get("hour"))
@@ -516,7 +644,27 @@ def clock(args: dict[str, Any], ctx: Context) -> Result | None:
     else:
         base, _grain = _anchor({"anchor": "focus_day"}, ctx, "D")
         day_text = base.isoformat() if base else "XXXX-XX-XX"
-    return Result(f"{day_text}T{hour:02d}:{minute:02d}", type="TIME")
+    return Result(f"{day_text}T{hour:02d}:{minute:02d}{_zone(args)}", type="TIME")
+
+
+_OFFSET = re.compile(r"([+-−])\s*(\d{1,2})(?::?(\d\d))?$")
+
+
+def _zone(args: dict[str, Any]) -> str:
+    """The ISO 8601 zone of a clock time: ``zone`` as the language data gives it (Z, -05),
+    or ``offset``, a written offset such as GMT+8 or UTC-03:30."""
+    if args.get("zone"):
+        return str(args["zone"])
+    match = _OFFSET.search(str(args.get("offset") or ""))
+    if not match:
+        return ""
+    sign = "-" if match.group(1) in "-−" else "+"
+    hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+    if hours > 14 or minutes >= 60:
+        return ""
+    if hours == minutes == 0:
+        return "Z"
+    return f"{sign}{hours:02d}" + (f":{minutes:02d}" if minutes else "")
 
 
 _LONG_YEAR = re.compile(r"(?:BC|FY)?\d{5}")
