@@ -81,26 +81,17 @@ def read_documents(args: argparse.Namespace) -> Iterator[Document]:
     """The documents of ``args.paths``, read lazily with the options of
     :func:`add_input_arguments` (any of them may be missing from ``args``)."""
     max_chars = getattr(args, "max_chars", DEFAULT_MAX_CHARS)
-    dct = getattr(args, "dct", None)
-    no_dct = dct is not None and dct.strip().lower() == "none"
-    docs = iter_documents(args.paths, dct=None if no_dct else dct,
+    docs = iter_documents(args.paths, dct=getattr(args, "dct", None),
                           keep_going=getattr(args, "keep_going", False),
                           on_error=report_skipped, max_chars=max_chars or None)
     mode = getattr(args, "mode", None)
-    if not (no_dct or mode):
-        return docs
-    return _with_time_options(docs, no_dct, mode)
+    return _with_mode(docs, mode) if mode else docs
 
 
-def _with_time_options(docs: Iterable[Document], no_dct: bool,
-                       mode: str | None) -> Iterator[Document]:
-    """``--dct none`` (the date a file gives is dropped) and ``--mode`` applied to each
-    document (the timex stage reads ``doc.meta["mode"]``)."""
+def _with_mode(docs: Iterable[Document], mode: str) -> Iterator[Document]:
+    """``--mode`` on each document (the timex stage reads ``doc.meta["mode"]``)."""
     for doc in docs:
-        if no_dct:
-            doc.dct = None
-        if mode:
-            doc.meta["mode"] = mode
+        doc.meta["mode"] = mode
         yield doc
 
 

@@ -49,15 +49,22 @@ def date_part(value: str) -> str | None:
     return day
 
 
+#: ``--dct none``: the documents have no date (any date a file gives is dropped).
+NO_DCT = "none"
+
+
 def resolve_dct(dct: str | None) -> str | None:
-    """Check a ``--dct`` value: None, ``today`` (today's date) or a YYYY-MM-DD date."""
+    """Check a ``--dct`` value: None, ``today`` (today's date), ``none`` (NO_DCT: no date at
+    all) or a YYYY-MM-DD date."""
     if dct is None:
         return None
+    if dct.strip().lower() == NO_DCT:
+        return NO_DCT
     if dct.strip().lower() == "today":
         return date.today().isoformat()
     day = check_date(dct.strip())
     if day is None:
-        raise InputError("--dct", f"bad date {dct!r} (expected YYYY-MM-DD or 'today')")
+        raise InputError("--dct", f"bad date {dct!r} (expected YYYY-MM-DD, 'today' or 'none')")
     return day
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from newsline.documents._common import date_part, decode_utf8, one_line, resolve_dct
+from newsline.documents._common import NO_DCT, date_part, decode_utf8, one_line, resolve_dct
 from newsline.documents.model import Document
 from newsline.documents.timeml import parse_timeml
 from newsline.errors import InputError
@@ -216,7 +216,9 @@ class _Finish:
         if self.max_chars and len(doc.text) > self.max_chars:
             raise InputError(self.path, f"{prefix}document of {len(doc.text):,} characters is "
                                         f"over the limit of {self.max_chars:,} (--max-chars)")
-        if self.dct is not None:
+        if self.dct == NO_DCT:
+            doc.dct = None  # --dct none: a text with no date, resolved against its own
+        elif self.dct is not None:
             doc.dct = self.dct
         elif doc.dct is None:
             raise InputError(self.path, f"{prefix}no publication date ({_HINTS[self.kind]})")

@@ -10,6 +10,7 @@ from newsline.documents.model import Document, Event, Link, Timex
 from newsline.errors import InputError
 
 CREATION_TIME = "CREATION_TIME"
+_SENTENCE_TAGS = frozenset({"s"})  # sentence elements some corpora put in <TEXT>
 
 
 @dataclass(slots=True)
@@ -38,6 +39,8 @@ class _TextWalker:
             start = self.length
             self.walk_children(child)
             self.spans.append(_Span(child, start, self.length))
+            if _local(child.tag) in _SENTENCE_TAGS and not (child.tail or "")[:1].isspace():
+                self.add("\n")  # <s>...</s><s>...</s>: sentences do not run together
             self.add(child.tail)
 
 

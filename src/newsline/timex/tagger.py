@@ -16,7 +16,9 @@ MODES = ("news", "narrative")
 _FAR_YEARS = 3  # an explicit year this far from the DCT is about the past (or far future)
 _NARRATIVE_MIN_FAR = 3
 _NARRATIVE_RATIO = 4
+_STARTS_FAR_MIN = 5
 _NOW_FUNCTIONS = ("weekday", "rel", "ago", "weekend")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _ZONE = re.compile(r"(?<=T\d\d:\d\d)(?:Z|[+-]\d\d(?::\d\d)?)$")
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
@@ -83,14 +85,23 @@ class TimexTagger:
         if anchor is None:
             return "narrative"
         far = near = 0
+        starts_far = None  # whether the first dated expression is far from the DCT
         for _start, _end, rule, match in chosen:
             year = _explicit_year(rule, match)
             if year is not None and abs(year - anchor.year) >= _FAR_YEARS:
                 far += 1
+                starts_far = True if starts_far is None else starts_far
             elif year is not None or _counts_from_now(rule):
                 near += 1
-        return "narrative" if far >= _NARRATIVE_MIN_FAR and far > _NARRATIVE_RATIO * near else (
-            "news")
+                starts_far = False if starts_far is None else starts_far
+        if far < _NARRATIVE_MIN_FAR:
+            return "news"
+        # A story that opens in the past and stays there mostly (a retrospective), or one
+        # told almost only from its own dates (an obituary, a history).
+        if far > _NARRATIVE_RATIO * near or (
+                starts_far and far >= _STARTS_FAR_MIN and far >= 2 * near):
+            return "narrative"
+        return "news"
 
     def _resolve(self, text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]],
                  anchor: date | None, mode: str):
@@ -260,6 +271,8 @@ def _date_of(value: str) -> tuple[date, str] | None:
         if len(value) == 7 and value[5] in "QH" and value[6].isdigit():
             months = 3 if value[5] == "Q" else 6
             return date(year, months * (int(value[6]) - 1) + 1, 1), value[5]
+        if len(value) == 7 and value[5:] in _SEASON_MONTH:
+            return date(year, _SEASON_MONTH[value[5:]], 1), "M"  # a season: its first month
         if len(value) == 4:
             return date(year, 1, 1), "Y"
     except ValueError:

@@ -176,6 +176,8 @@ def _anchor(args: dict[str, Any], ctx: Context, grain: str) -> tuple[date | None
         return ctx.focus, ctx.focus_grain
     if anchor == "period" and grain == "Q" and ctx.dct is not None:
         return shift(ctx.dct, "Q", -1), grain  # the quarter just reported, as "the quarter"
+    if anchor == "story":  # "the end of the decade": the story's time, or the DCT's
+        return (ctx.focus if ctx.narrative and ctx.focus else ctx.dct), grain
     if anchor == "focus_day":
         return (ctx.focus if ctx.focus and ctx.focus_grain == "D" else ctx.dct), grain
     if anchor == "focus" and ctx.focus:
@@ -559,12 +561,14 @@ def quarter(args: dict[str, Any], ctx: Context) -> Result | None:
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-@value_fn("season", "season", "year", "offset")
+@value_fn("season", "season", "year", "offset", "anchor")
 def season(args: dict[str, Any], ctx: Context) -> Result | None:
     """A season (SP, SU, FA, WI) of a given year, the DCT's, or one ``offset`` years off."""
     code = args.get("season")
     if not code:
         return None
+    if args.get("anchor") == "focus":
+        return _season_from(code, ctx.focus or ctx.dct, _int(args.get("offset")) or 0)
     year = _year(args["year"], ctx) if args.get("year") is not None else None
     if year is None and _in_story(ctx) and args.get("offset") is None:
         year = ctx.focus.year
@@ -582,6 +586,22 @@ def season(args: dict[str, Any], ctx: Context) -> Result | None:
             year += 1
         elif offset is None and ctx.past and starts > ctx.dct.month:
             year -= 1
+    return Result(f"{year:04d}-{code}")
+
+
+def _season_from(code: Any, base: date | None, offset: int) -> Result:
+    """The season ``offset`` seasons of that name after (or before) the date ``base``: "that
+    spring" (0), "the following spring" (1), "the previous winter" (-1)."""
+    if base is None:
+        return Result(f"XXXX-{code}")
+    starts = _SEASON_START.get(str(code), base.month)
+    year = base.year
+    if offset > 0:
+        year += (0 if starts > base.month else 1) + offset - 1
+    elif offset < 0:
+        year -= (0 if starts + 3 <= base.month else 1) - offset - 1
+    elif starts == 12 and base.month <= 2:
+        year -= 1  # "that winter" said of a January: the winter that began in December
     return Result(f"{year:04d}-{code}")
 
 
