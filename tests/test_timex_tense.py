@@ -25,6 +25,21 @@ POD_TYPE = "a value with a part of day (TMO) is type TIME; tagger gives DATE"
 PAST_VERB = "a plain past-tense verb ('grew') is not a past cue: tagger gives 2026-03"
 
 CASES = [
+    # --- scheduled and expected: present tense points forward ---
+    case("The team flies to Madrid on Thursday.", SAT, "Thursday", "DATE", "2025-12-18"),
+    case("Analysts expect a vote on Friday.", SAT, "Friday", "DATE", "2025-12-19"),
+    case("The season opens in April.", "2009-11-15", "April", "DATE", "2010-04"),
+    case("A memorial will be held on 2 April.", SAT, "2 April", "DATE", "2026-04-02"),
+    case("In 1987 he moved to Ohio. The following year he left.", SAT, "The following year",
+         "DATE", "1988"),
+    # --- periods a year apart keep the grain of the period in focus ---
+    case("Sales in the third quarter rose 5% from the same period a year earlier.", SAT,
+         "the same period a year earlier", "DATE", "2024-Q3"),
+    case("Sales in October rose from the same month a year ago.", SAT,
+         "the same month a year ago", "DATE", "2024-10"),
+    case("The launch came three days later than originally planned.", SAT, "three days",
+         "DURATION", "P3D"),
+
     # --- bare weekdays: the past one or the coming one ---
     case("Talks ended on Friday.", SAT, "Friday", "DATE", "2025-12-12"),
     case("Talks will resume on Friday.", SAT, "Friday", "DATE", "2025-12-19"),
