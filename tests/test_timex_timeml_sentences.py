@@ -3,7 +3,10 @@ sentences stay apart in the text (a tagger must not read one run-on sentence).""
 
 from __future__ import annotations
 
+import pytest
+
 from newsline.documents.timeml import parse_timeml
+from newsline.errors import InputError
 from newsline.timex import TimexTagger
 
 DOC = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06"
@@ -31,3 +34,9 @@ def test_the_tagger_reads_two_sentences():
 def test_sentence_elements_with_space_between_are_unchanged():
     spaced = DOC.replace("</s><s>", "</s> <s>")
     assert parse_timeml(spaced, "x.tml", "x").text.startswith("Talks ended on Thursday. They")
+
+
+def test_an_empty_text_element_is_a_one_line_error():
+    empty = DOC[:DOC.index("<TEXT>")] + "<TEXT> </TEXT></TimeML>"
+    with pytest.raises(InputError, match="empty <TEXT>"):
+        parse_timeml(empty, "x.tml", "x")

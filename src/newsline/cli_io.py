@@ -30,9 +30,10 @@ from newsline.documents import Document, iter_documents
 from newsline.errors import InputError, OutputError
 
 __all__ = [
-    "DEFAULT_MAX_CHARS", "add_input_arguments", "add_output_argument", "batched",
+    "DEFAULT_MAX_CHARS", "add_input_arguments", "add_mode_argument", "add_output_argument",
+    "batched",
     "check_output", "check_output_dir", "open_output", "read_documents", "report_skipped",
-    "write_output", "write_pieces",
+    "with_mode", "write_output", "write_pieces",
 ]
 
 #: Default of ``--max-chars``: longer documents are refused before any work is done.
@@ -59,10 +60,7 @@ def add_input_arguments(parser: argparse.ArgumentParser, paths: bool = True) -> 
                             help="files, folders (recursively) or - for standard input")
     parser.add_argument("--dct", help="document creation time YYYY-MM-DD, 'today', or 'none' "
                                       "(no date: times resolve against the text's own dates)")
-    parser.add_argument("--mode", choices=("news", "narrative"),
-                        help="how time expressions are anchored: news (on the publication "
-                             "date) or narrative (on the date in focus); default: chosen "
-                             "per document")
+    add_mode_argument(parser)
     parser.add_argument("--keep-going", action="store_true",
                         help="skip bad files and records (reported on stderr) "
                              "instead of stopping")
@@ -70,6 +68,20 @@ def add_input_arguments(parser: argparse.ArgumentParser, paths: bool = True) -> 
                         metavar="N",
                         help="refuse documents longer than N characters before any work "
                              f"(default {DEFAULT_MAX_CHARS:,}; 0: no limit)")
+
+
+def add_mode_argument(parser: argparse.ArgumentParser) -> None:
+    """``--mode news|narrative`` (read back by :func:`with_mode`): how the timex stage
+    anchors dates without a year; by default it chooses per document."""
+    parser.add_argument("--mode", choices=("news", "narrative"),
+                        help="how time expressions are anchored: news (on the publication "
+                             "date) or narrative (on the date in focus); default: chosen "
+                             "per document")
+
+
+def with_mode(docs: Iterable[Document], mode: str | None) -> Iterable[Document]:
+    """``docs`` with ``--mode`` set on each (``doc.meta["mode"]``, read by the timex stage)."""
+    return _with_mode(docs, mode) if mode else docs
 
 
 def report_skipped(err: InputError) -> None:
@@ -84,8 +96,7 @@ def read_documents(args: argparse.Namespace) -> Iterator[Document]:
     docs = iter_documents(args.paths, dct=getattr(args, "dct", None),
                           keep_going=getattr(args, "keep_going", False),
                           on_error=report_skipped, max_chars=max_chars or None)
-    mode = getattr(args, "mode", None)
-    return _with_mode(docs, mode) if mode else docs
+    return iter(with_mode(docs, getattr(args, "mode", None)))
 
 
 def _with_mode(docs: Iterable[Document], mode: str) -> Iterator[Document]:

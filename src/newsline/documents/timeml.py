@@ -127,6 +127,8 @@ def parse_timeml(source: str, path: str, doc_id: str) -> Document:
     walker = _TextWalker()
     walker.walk_children(text_el)
     text = "".join(walker.parts)
+    if not text.strip():
+        raise InputError(path, "empty <TEXT> element (no text to annotate)")
     spans = sorted(walker.spans, key=lambda s: (s.start, -s.end))
 
     instances: dict[str, ET.Element] = {}

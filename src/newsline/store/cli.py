@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from newsline.batch.annotate import STAGES
+from newsline.cli_io import add_mode_argument, with_mode
 
 DEFAULT_DB = "newsline.duckdb"
 QUERY_FORMATS = ("json", "md", "html", "timelinejs")
@@ -20,7 +21,8 @@ def add_parser(sub: Any) -> None:
     ingest.add_argument("paths", nargs="*", metavar="PATH",
                         help="articles (no PATH: only create or migrate the store)")
     ingest.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
-    ingest.add_argument("--dct", help="document creation time YYYY-MM-DD, or 'today'")
+    ingest.add_argument("--dct", help="document creation time YYYY-MM-DD, 'today' or 'none'")
+    add_mode_argument(ingest)
     ingest.add_argument("--only", choices=STAGES,
                         help="run only this stage (no timeline entries); default: all")
     ingest.add_argument("--batch-size", type=int, default=64, metavar="N",
@@ -70,7 +72,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     docs = iter_documents(args.paths, dct=args.dct, keep_going=args.keep_going,
                           on_error=lambda err: print(f"newsline: skipped {err}",
                                                      file=sys.stderr))
-    report = ingest(docs, args.db, only=args.only, batch_size=args.batch_size,
+    report = ingest(with_mode(docs, args.mode), args.db, only=args.only,
+                    batch_size=args.batch_size,
                     wait=args.wait)
     if not args.quiet:
         print(f"newsline: {report.read} documents read, {report.stored} stored, "
