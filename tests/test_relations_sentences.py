@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsline.documents.intervals import compare_to_dct
 from newsline.relations.sentences import sentence_index, split_sentences, tokenize
-from newsline.relations.values import compare_to_dct, value_span
 
 
 def _sentences(text: str) -> list[str]:
@@ -95,11 +95,3 @@ def test_compare_without_dct_is_unknown() -> None:
     assert compare_to_dct("2013-03-22", None) == "unknown"
     assert compare_to_dct("2013-03-22", "not a date") == "unknown"
     assert compare_to_dct("PAST_REF", None) == "before"
-
-
-def test_value_span_grains() -> None:
-    assert value_span("2013-02")[2] == "month"
-    assert str(value_span("2013-02")[1]) == "2013-02-28"
-    assert str(value_span("2012-WI")[1]) == "2013-02-28"
-    assert value_span("2013-W01-WE")[2] == "week"
-    assert value_span("XXXX") is None

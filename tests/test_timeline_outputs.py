@@ -5,33 +5,10 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-import pytest
-
-from newsline.timeline import TimelineEntry, sort_entries, value_interval
+from newsline.timeline import TimelineEntry, sort_entries
 from newsline.timeline.writers import to_html, to_json, to_markdown, to_timelinejs
 
 DCT = "2025-12-13"
-
-
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2025-12-12", ("2025-12-12", "2025-12-12", "day")),
-    ("2025-12-12TMO", ("2025-12-12", "2025-12-12", "time")),
-    ("2025-09", ("2025-09-01", "2025-09-30", "month")),
-    ("2024-02", ("2024-02-01", "2024-02-29", "month")),
-    ("2025", ("2025-01-01", "2025-12-31", "year")),
-    ("2025-W50", ("2025-12-08", "2025-12-14", "week")),
-    ("2025-W50-WE", ("2025-12-13", "2025-12-14", "weekend")),
-    ("2025-Q3", ("2025-07-01", "2025-09-30", "quarter")),
-    ("2025-H1", ("2025-01-01", "2025-06-30", "half")),
-    ("2025-WI", ("2025-12-01", "2026-02-28", "season")),
-    ("199", ("1990-01-01", "1999-12-31", "decade")),
-    ("PRESENT_REF", (DCT, DCT, "ref")),
-    ("PAST_REF", (None, DCT, "ref")),
-    ("P120D", (None, None, "unknown")),
-    ("2025-02-30", (None, None, "unknown")),
-])
-def test_value_interval_covers_the_calendar_period(value, expected) -> None:
-    assert value_interval(value, DCT) == expected
 
 
 def entry(value: str | None, event: str, offset: int, **extra) -> TimelineEntry:

@@ -34,7 +34,8 @@ DEFAULT_MODEL = "tlinks.json"
 #: The committed model trained on the train part of the split only (held-out dev figures).
 SPLIT_MODEL = Path(__file__).resolve().parent / "resources" / "tlinks-train-split.json"
 
-#: Relation of a timex to the DCT from its value (see :func:`values.compare_to_dct`).
+#: Relation of a timex to the DCT from its value (see
+#: :func:`newsline.documents.intervals.compare_to_dct`).
 _TD_RULE = {"before": "BEFORE", "after": "AFTER", "same": "SIMULTANEOUS",
             "includes": "INCLUDES", "within": "IS_INCLUDED"}
 

@@ -1,6 +1,5 @@
 """Document and story timelines: dated entries and their outputs."""
 
-from newsline.timeline.intervals import value_interval
 from newsline.timeline.model import TimelineEntry, sort_entries
 
-__all__ = ["TimelineEntry", "sort_entries", "value_interval"]
+__all__ = ["TimelineEntry", "sort_entries"]

@@ -1,23 +1,19 @@
 """Readable dates and durations for the Markdown and HTML timelines.
 
 The words and orders come from the ``[display]`` table of ``resources/<lang>/lexicon.toml``;
-this module only takes TIMEX3 values apart.
+the days and grain of a value come from :mod:`newsline.documents.intervals`.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
 from functools import cache
 from typing import Any
 
+from newsline.documents.intervals import calendar_interval
 from newsline.timeline.lexicon import RESOURCES
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(-WE)?$")
-_PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
 _DURATION = re.compile(r"^P(?P<date>(?:[\dX.]+(?:DE|CE|[YMWDQ]))+)?"
                        r"(?:T(?P<time>(?:[\dX.]+[HMS])+))?$")
 _DURATION_PART = re.compile(r"([\dX.]+)(DE|CE|[YMWDQHS])")
@@ -37,36 +33,26 @@ def readable_date(value: str | None, language: str = "en") -> str:
     if not value:
         return words["undated"]
     months = words["months"]
-    if m := _DAY.match(value):
-        try:
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return value
-        return words["day"].format(day=day.day, month=months[day.month - 1], year=day.year)
-    if (m := _MONTH.match(value)) and 1 <= int(m[2]) <= 12:
-        return words["month"].format(month=months[int(m[2]) - 1], year=m[1])
-    if m := _WEEK.match(value):
-        if m[3]:
-            try:
-                saturday = date.fromisocalendar(int(m[1]), int(m[2]), 6)
-            except ValueError:
-                return value
-            return words["weekend"].format(day=saturday.day, month=months[saturday.month - 1],
-                                           year=saturday.year)
-        return words["week"].format(week=int(m[2]), year=m[1])
-    if m := _PART.match(value):
-        part = m[2]
-        if part in words["seasons"]:
-            return words["season"].format(season=words["seasons"][part], year=m[1])
-        if part[0] == "Q":
-            return words["quarter"].format(n=part[1], year=m[1])
-        return words["half"].format(half=words["halves"][int(part[1]) - 1], year=m[1])
-    if re.fullmatch(r"\d{4}", value):
-        return words["year"].format(year=value)
-    if re.fullmatch(r"\d{3}", value):
-        return words["decade"].format(decade=value)
-    if re.fullmatch(r"\d{2}", value):
-        return words["century"].format(century=value)
+    span = calendar_interval(value)
+    first, year = span.first, value[:4]
+    if span.grain in ("day", "time"):
+        return words["day"].format(day=first.day, month=months[first.month - 1],
+                                   year=first.year)
+    if span.grain == "month":
+        return words["month"].format(month=months[first.month - 1], year=first.year)
+    if span.grain == "weekend":
+        return words["weekend"].format(day=first.day, month=months[first.month - 1],
+                                       year=first.year)
+    if span.grain == "week":
+        return words["week"].format(week=span.week, year=year)
+    if span.grain == "season":
+        return words["season"].format(season=words["seasons"][span.part], year=year)
+    if span.grain == "quarter":
+        return words["quarter"].format(n=span.part[1], year=year)
+    if span.grain == "half":
+        return words["half"].format(half=words["halves"][int(span.part[1]) - 1], year=year)
+    if span.grain in ("year", "decade", "century"):
+        return words[span.grain].format(**{span.grain: value})
     return words["refs"].get(value, value)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsline.timeline.intervals import GRAIN_RANK, value_interval
+from newsline.documents.intervals import GRAIN_RANK, calendar_interval
 
 
 @dataclass
@@ -47,8 +47,9 @@ class TimelineEntry:
     @classmethod
     def anchored(cls, value: str | None, dct: str | None, **fields: Any) -> TimelineEntry:
         """An entry whose start/end/grain are the calendar interval of TIMEX3 ``value``."""
-        start, end, grain = value_interval(value, dct) if value else (None, None, "unknown")
-        return cls(date=value, start=start, end=end, grain=grain, **fields)
+        span = calendar_interval(value, dct)
+        start, end = span.iso()
+        return cls(date=value, start=start, end=end, grain=span.grain, **fields)
 
     def sort_key(self) -> tuple[str, int, int]:
         """Start first (else the end; undated last), then finer grain, then text position."""

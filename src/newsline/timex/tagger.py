@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
+from newsline.documents.intervals import calendar_interval
 from newsline.documents.model import Document, Timex
 from newsline.timex.grammar import GROUP_REF, RESOURCES, Grammar, Rule, load_grammar
 from newsline.timex.prefilter import DIGIT
@@ -18,7 +19,6 @@ _NARRATIVE_MIN_FAR = 3
 _NARRATIVE_RATIO = 4
 _STARTS_FAR_MIN = 5
 _NOW_FUNCTIONS = ("weekday", "rel", "ago", "weekend")
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _ZONE = re.compile(r"(?<=T\d\d:\d\d)(?:Z|[+-]\d\d(?::\d\d)?)$")
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
@@ -26,6 +26,10 @@ _LEFT_WINDOW = 90
 _WINDOW_MARGIN = 32
 _NON_SPACE = re.compile(r"\S*")
 _RIGHT_WINDOW = 40
+#: The grains a value can set the focus with, as :mod:`newsline.timex.values` names them
+#: (a season is in focus as its first month).
+_FOCUS_GRAINS = {"time": "D", "day": "D", "month": "M", "season": "M", "quarter": "Q",
+                 "half": "H", "year": "Y"}
 
 
 class TimexTagger:
@@ -260,24 +264,9 @@ def _parse_dct(dct: str | None) -> date | None:
 
 def _date_of(value: str) -> tuple[date, str] | None:
     """(first day, grain) of an absolute day, month, quarter, half or year value, else None."""
-    if len(value) < 4 or not value[:4].isdigit():
-        return None
-    year = int(value[:4])
-    try:
-        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-            return date.fromisoformat(value[:10]), "D"
-        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
-            return date(year, int(value[5:]), 1), "M"
-        if len(value) == 7 and value[5] in "QH" and value[6].isdigit():
-            months = 3 if value[5] == "Q" else 6
-            return date(year, months * (int(value[6]) - 1) + 1, 1), value[5]
-        if len(value) == 7 and value[5:] in _SEASON_MONTH:
-            return date(year, _SEASON_MONTH[value[5:]], 1), "M"  # a season: its first month
-        if len(value) == 4:
-            return date(year, 1, 1), "Y"
-    except ValueError:
-        return None
-    return None
+    span = calendar_interval(value)
+    grain = _FOCUS_GRAINS.get(span.grain)
+    return (span.first, grain) if grain and span.first else None
 
 
 def _convention(value: str, values: str) -> str:
