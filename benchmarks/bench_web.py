@@ -6,7 +6,8 @@ until its models are loaded, then sends ``--requests`` requests (default 2,000) 
 short dated article (the sentences of ``examples/korea_troops.txt``, one varied article per
 request so that nothing can be cached). It reports throughput, latency percentiles,
 failures (any answer but 200 with the contract's shape) and the server's resident memory
-at start, middle and end, then stops the server. The run is bounded: it stops after
+at start, middle and end (the server process and its worker process together), then
+stops the server. The run is bounded: it stops after
 ``--max-seconds`` (default 900) whatever has been sent.
 
     python benchmarks/bench_web.py                      # 2,000 requests, 8 clients
@@ -48,12 +49,30 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
 def rss_mib(pid: int) -> float:
-    """Resident memory of process ``pid`` in MiB (Linux /proc)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """Resident memory in MiB (Linux /proc) of process ``pid`` and all its descendants
+    (the server and its worker process, which holds the models)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+        todo += _children(current)
+    return total / 1024
 
 
 def articles(count: int) -> list[bytes]:

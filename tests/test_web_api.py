@@ -278,3 +278,72 @@ def test_bad_story_requests(client, body, words):
     reply = client.post("/api/story", json=body)
     assert reply.status_code in (400, 422)
     assert words in reply.json()["error"]
+
+
+def test_the_server_answers_while_a_text_is_being_tagged():
+    """CPU-bound tagging runs on the worker thread: a health check does not wait for it."""
+    import threading
+    import urllib.request
+
+    from conftest import LiveServer
+
+    with LiveServer(create_app(warm_up=False, engine=SlowEngine(3))) as server:
+        body = json.dumps({"text": ARTICLE}).encode()
+        request = urllib.request.Request(server.url + "/api/tag", data=body,
+                                         headers={"content-type": "application/json"})
+        slow = threading.Thread(target=lambda: urllib.request.urlopen(request, timeout=60).read())
+        slow.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        with urllib.request.urlopen(server.url + "/api/health", timeout=10) as reply:
+            assert json.loads(reply.read())["status"] == "ok"
+        waited = time.monotonic() - started
+        slow.join()
+    assert waited < 1.5, f"health check waited {waited:.2f} s behind the tagging"
+
+
+def test_a_job_over_the_time_limit_is_stopped_and_the_next_one_served():
+    """The models live in a worker process: a job past the limit gets 504 at once and its
+    process is ended (the work does not go on); a new worker serves the next request."""
+    app = create_app(timeout=3)
+    with _client(app) as limited:
+        runner = app.state.runner
+        first = runner.process.pid
+        started = time.monotonic()
+        reply = limited.post("/api/tag", json={"text": ARTICLE + "\n" + ARTICLE[16:] * 4000})
+        assert reply.status_code == 504
+        assert time.monotonic() - started < 15
+        assert runner.process is None or runner.process.pid != first
+        deadline = time.monotonic() + 180
+        while not limited.get("/api/health").json()["models_loaded"]:
+            assert time.monotonic() < deadline, "no new worker"
+            time.sleep(0.2)
+        reply = limited.post("/api/tag", json={"text": ARTICLE})
+        assert reply.status_code == 200
+        assert runner.restarts == 1
+
+
+def test_models_are_loaded_once_not_per_request(client):
+    runner = client.app.state.runner
+    pid = runner.process.pid
+    for _ in range(3):
+        assert client.post("/api/tag", json={"text": ARTICLE}).status_code == 200
+    assert runner.process.pid == pid and runner.restarts == 0
+
+
+class ReadingEngine(Engine):
+    """Reads the posted documents and tags nothing."""
+
+    def timeline(self, docs):
+        return []
+
+
+def test_a_long_pasted_text_in_the_page_form_is_read():
+    """A form field over a megabyte (a long article pasted in the page) is accepted up to
+    the body limit."""
+    text = ARTICLE + "\n\nThe dam gave way on Saturday." * 40_000
+    assert len(text) > 1024 * 1024
+    with _client(create_app(engine=ReadingEngine(), warm_up=False)) as reading:
+        reply = reading.post("/", data={"text": text})
+    assert reply.status_code == 200, reply.text[:300]
+    assert "No dated events found" in reply.text

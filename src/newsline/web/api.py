@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 
 from newsline import __version__
 from newsline.web import schemas
-from newsline.web.inputs import Posted, documents_of, read_posted
+from newsline.web.inputs import read_posted
 from newsline.web.stored import Filters
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -54,9 +54,10 @@ def _answer(content: str, fmt: str) -> Response:
 async def health(request: Request) -> JSONResponse:
     """``ok`` once the models are loaded; the store path when one is open."""
     state = request.app.state
+    ready = state.runner.ready
     return JSONResponse({
-        "status": "ok" if state.engine.ready else "starting", "version": __version__,
-        "models_loaded": state.engine.ready,
+        "status": "ok" if ready else "starting", "version": __version__,
+        "models_loaded": ready,
         "store": str(state.db) if state.db else None,
     })
 
@@ -71,12 +72,8 @@ async def tag(request: Request) -> Response:
 
     Query-string options (``dct``, ``format``) apply to text/plain bodies."""
     posted = await read_posted(request, schemas.TagRequest)
-    engine = request.app.state.engine
-
-    def work() -> str:
-        return engine.tag(documents_of(posted), posted.options.format)
-
-    return _answer(await request.app.state.runner.run(work), posted.options.format)
+    answer = await request.app.state.runner.run("tag_job", posted)
+    return _answer(answer, posted.options.format)
 
 
 @router.post("/timeline", response_model=schemas.TimelineResponse, responses=_ERRORS,
@@ -88,21 +85,8 @@ async def timeline(request: Request) -> Response:
     """``newsline timeline``: ``{"entries": [...]}``, or Markdown, a standalone HTML page or
     TimelineJS JSON with ``format``."""
     posted = await read_posted(request, schemas.TimelineRequest)
-    engine = request.app.state.engine
-    fmt = posted.options.format
-
-    def work() -> str:
-        docs = documents_of(posted)
-        title = posted.options.title or _title(docs)
-        return engine.render_timeline(engine.timeline(docs), fmt, title)
-
-    return _answer(await request.app.state.runner.run(work), fmt)
-
-
-def _title(docs: list) -> str:
-    if len(docs) == 1:
-        return docs[0].meta.get("title") or f"Timeline of {docs[0].id}"
-    return "Timeline"
+    answer = await request.app.state.runner.run("timeline_job", posted)
+    return _answer(answer, posted.options.format)
 
 
 @router.post("/story", response_model=schemas.StoryResponse, responses=_ERRORS,
@@ -114,23 +98,8 @@ async def story(request: Request) -> Response:
     """``newsline story``: the dates that matter and their sentences, each with all its
     sources."""
     posted = await read_posted(request, schemas.StoryRequest)
-    engine = request.app.state.engine
-    options = posted.options
-
-    def work() -> str:
-        return engine.story(_story_documents(posted), options.format, dates=options.dates,
-                            sentences=options.sentences or 2, start=options.date_from,
-                            end=options.date_to, query=options.query)
-
-    return _answer(await request.app.state.runner.run(work), options.format)
-
-
-def _story_documents(posted: Posted) -> list:
-    from newsline.web.engine import read_articles
-
-    if posted.options.articles:
-        return read_articles([a.model_dump() for a in posted.options.articles])
-    return documents_of(posted)
+    answer = await request.app.state.runner.run("story_job", posted)
+    return _answer(answer, posted.options.format)
 
 
 def dumps(data: Any) -> str:
@@ -138,12 +107,11 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def reader_of(request: Request) -> Any:
-    """The app's read-only store reader; 404 JSON when no store is open."""
-    reader = request.app.state.reader
-    if reader is None:
+def store_of(request: Request) -> str:
+    """The path of the app's store; 404 JSON when no store is open."""
+    if request.app.state.db is None:
         raise NoStore("no store is open: start the server with `newsline serve --db PATH`")
-    return reader
+    return str(request.app.state.db)
 
 
 class NoStore(Exception):
@@ -170,18 +138,11 @@ async def entries(request: Request, date_from: str | None = FROM, date_to: str |
                   format: Literal["json", "md", "html", "timelinejs"] = "json") -> Response:
     """The stored entries that pass the filters, by date: ``{"entries": [...], "total",
     "limit", "offset"}``, or Markdown, HTML or TimelineJS of the page."""
-    reader = reader_of(request)
+    db = store_of(request)
     filters = Filters(date_from, date_to, actor, source, text)
-
-    def work() -> str:
-        page = reader.entries(filters, limit=limit, offset=offset)
-        if format != "json":
-            return request.app.state.engine.render_timeline(page["entries"], format,
-                                                            "Stored timeline")
-        page["entries"] = [e.to_dict() for e in page["entries"]]
-        return dumps(page)
-
-    return _answer(await request.app.state.runner.run(work), format)
+    answer = await request.app.state.runner.run("entries_job", db, filters, limit, offset,
+                                                format)
+    return _answer(answer, format)
 
 
 @router.get("/stories", response_model=schemas.StoryResponse,
@@ -197,13 +158,8 @@ async def stories(request: Request, date_from: str | None = FROM, date_to: str |
     """The dates that matter among the stored articles that pass the filters, each with its
     sentences and all their sources (the outlet and actor pick articles; the date range
     and words go to the story builder)."""
-    reader = reader_of(request)
+    db = store_of(request)
     filters = Filters(date_from, date_to, actor, source, text)
-
-    def work() -> str:
-        from newsline.web.engine import _story_api
-
-        story = reader.story(filters, dates=dates, sentences=sentences)
-        return _story_api()[1](story, format)
-
-    return _answer(await request.app.state.runner.run(work), format)
+    answer = await request.app.state.runner.run("stories_job", db, filters, dates, sentences,
+                                                format)
+    return _answer(answer, format)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,8 +19,7 @@ from newsline.web.api import NoStore
 from newsline.web.engine import Engine, Unavailable
 from newsline.web.inputs import BadRequest
 from newsline.web.limits import MAX_BODY, BodyLimit, BodyTooLarge
-from newsline.web.runner import Busy, Runner, TooSlow
-from newsline.web.stored import StoreReader
+from newsline.web.runner import Busy, ProcessRunner, ThreadRunner, TooSlow, WorkerStoreError
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("newsline.web")
@@ -71,7 +69,8 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NewslineError)
     async def newsline_error(request: Request, err: NewslineError) -> JSONResponse:
-        if any(cls.__name__ == "StoreError" for cls in type(err).__mro__):
+        if isinstance(err, WorkerStoreError) or any(
+                cls.__name__ == "StoreError" for cls in type(err).__mro__):
             return _error(503, str(err))  # the store is missing, locked or of another version
         return _error(500, str(err))
 
@@ -92,30 +91,32 @@ def create_app(db: str | Path | None = None, *, max_body: int = MAX_BODY,
                engine: Engine | None = None) -> FastAPI:
     """The newsline web application.
 
+    The models live in one worker process started with the app (``engine``: run this
+    :class:`Engine` on a thread of this process instead, e.g. a stand-in in tests).
+
     ``db``: a store to browse (opened read-only); ``max_body``: request body limit in
     bytes (413 above it); ``timeout``: seconds a request may take (504 after it);
     ``max_pending``: requests that may wait for the tagger (503 beyond); ``warm_up``: load
     the models at start-up (before the first request is served).
     """
-    engine = engine or Engine()
-    runner = Runner(timeout=timeout, max_pending=max_pending)
+    if engine is None:
+        runner: Any = ProcessRunner(timeout=timeout, max_pending=max_pending, warm_up=warm_up)
+    else:
+        runner = ThreadRunner(engine, timeout=timeout, max_pending=max_pending,
+                              warm_up=warm_up)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if warm_up:
-            loop = asyncio.get_running_loop()
-            await loop.run_in_executor(runner.executor, engine.warm_up)
+        await runner.start()
         yield
-        runner.shutdown()
+        await runner.stop()
 
     app = FastAPI(title="newsline", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None,
                   description="Sourced, normalized event timelines from dated news "
                               "articles: tag, timeline, story, and a store to browse.")
-    app.state.engine = engine
     app.state.runner = runner
-    app.state.db = Path(db) if db else None
-    app.state.reader = StoreReader(db) if db else None
+    app.state.db = Path(db).resolve() if db else None
     app.state.max_body = max_body
     app.state.templates = _templates()
     _handlers(app)

@@ -7,6 +7,7 @@ at start-up; the methods are plain blocking functions that the app runs in its e
 
 from __future__ import annotations
 
+import json
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -116,17 +117,18 @@ def read_articles(articles: list[dict[str, Any]]) -> list[Document]:
 
 
 class Engine:
-    """newsline's stages behind one facade; call :meth:`warm_up` once first.
+    """newsline's stages behind one facade, and the jobs one request asks of them (the
+    ``*_job`` methods, run on the app's worker); call :meth:`warm_up` once first.
 
     The stages keep their models in per-process caches, so loading them once here serves
-    every later request. ``lock`` serialises the spaCy work (its tokenizer cache is not
-    meant for concurrent writers) for callers other than the app, whose one worker thread
-    already runs one job at a time.
+    every later request. ``lock`` serialises the spaCy work for callers other than the
+    app's worker, which runs one job at a time anyway.
     """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.ready = False
+        self._readers: dict[str, Any] = {}
 
     def warm_up(self) -> None:
         """Load every model (timex rules, spaCy, event and TLINK models) by running the
@@ -135,12 +137,12 @@ class Engine:
         self.timeline([doc])
         self.ready = True
 
+    # -- the stages ----------------------------------------------------------------------
+
     def tag(self, docs: list[Document], fmt: str = "json") -> str:
         """The contract's ``newsline tag`` output (timexes, events, links) as text."""
-        from newsline.pipeline import annotate
-
         with self.lock:
-            docs = list(annotate(docs))
+            docs = _annotate(docs)
         if fmt == "timeml":
             return "\n".join(to_timeml(doc) for doc in docs)
         return to_json(docs)
@@ -148,10 +150,8 @@ class Engine:
     def timeline(self, docs: list[Document]) -> list[Any]:
         """Annotate ``docs`` in place (timexes, events, links) and return their timeline
         entries, sorted."""
-        from newsline.pipeline import build_timeline
-
         with self.lock:
-            return build_timeline(docs)
+            return _build_timeline(docs)
 
     def render_timeline(self, entries: list[Any], fmt: str, title: str) -> str:
         """Timeline entries in one of :data:`TIMELINE_FORMATS`."""
@@ -171,6 +171,89 @@ class Engine:
         query)."""
         build_story, render = _story_api()
         return render(build_story(docs, **options), fmt)
+
+    # -- jobs: what one request asks, from its validated options to the answer ------------
+
+    def tag_job(self, posted: Any) -> str:
+        """``POST /api/tag``."""
+        return self.tag(documents_of(posted), posted.options.format)
+
+    def timeline_job(self, posted: Any) -> str:
+        """``POST /api/timeline``."""
+        docs = documents_of(posted)
+        title = posted.options.title or _title(docs)
+        return self.render_timeline(self.timeline(docs), posted.options.format, title)
+
+    def article_job(self, posted: Any) -> tuple[list[Document], list[Any]]:
+        """The article page: the annotated documents and their timeline entries."""
+        docs = documents_of(posted)
+        return docs, self.timeline(docs)
+
+    def story_job(self, posted: Any) -> str:
+        """``POST /api/story``."""
+        options = posted.options
+        if options.articles:
+            docs = read_articles([a.model_dump() for a in options.articles])
+        else:
+            docs = documents_of(posted)
+        return self.story(docs, options.format, dates=options.dates,
+                          sentences=options.sentences or 2, start=options.date_from,
+                          end=options.date_to, query=options.query)
+
+    def _reader(self, db: str) -> Any:
+        from newsline.web.stored import StoreReader
+
+        if db not in self._readers:
+            self._readers[db] = StoreReader(db)
+        return self._readers[db]
+
+    def entries_job(self, db: str, filters: Any, limit: int, offset: int, fmt: str) -> str:
+        """``GET /api/entries``: one page of the store's entries."""
+        page = self._reader(db).entries(filters, limit=limit, offset=offset)
+        if fmt != "json":
+            return self.render_timeline(page["entries"], fmt, "Stored timeline")
+        page["entries"] = [e.to_dict() for e in page["entries"]]
+        return json.dumps(page, ensure_ascii=False)
+
+    def stories_job(self, db: str, filters: Any, dates: int | None, sentences: int,
+                    fmt: str) -> str:
+        """``GET /api/stories``: the story of the stored articles that pass ``filters``."""
+        story = self._reader(db).story(filters, dates=dates, sentences=sentences)
+        return _story_api()[1](story, fmt)
+
+    def story_page_job(self, db: str, filters: Any) -> tuple[dict[str, Any], Any]:
+        """The story page: the store's summary and the story under ``filters``."""
+        reader = self._reader(db)
+        return reader.summary(), reader.story(filters)
+
+
+def documents_of(posted: Any) -> list[Document]:
+    """The documents a request names: its uploads, else its ``text``."""
+    options = posted.options
+    if posted.uploads:
+        return read_uploads(posted.uploads, options.dct)
+    if not (getattr(options, "text", None) or "").strip():
+        raise InputError("text", "no text given (send 'text' or upload a file)")
+    return [read_text(options.text, options.dct)]
+
+
+def _title(docs: list[Document]) -> str:
+    if len(docs) == 1:
+        return docs[0].meta.get("title") or f"Timeline of {docs[0].id}"
+    return "Timeline"
+
+
+def _annotate(docs: list[Document]) -> list[Document]:
+    """Timexes, events and links on ``docs`` (the one pipeline)."""
+    from newsline.pipeline import annotate
+
+    return list(annotate(docs))
+
+
+def _build_timeline(docs: list[Document]) -> list[Any]:
+    from newsline.pipeline import build_timeline
+
+    return build_timeline(docs)
 
 
 def _story_api() -> tuple[Any, Any]:

@@ -9,9 +9,7 @@ from typing import Any
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
-from newsline.documents import Document
-from newsline.errors import InputError
-from newsline.web.engine import Upload, read_text, read_uploads
+from newsline.web.engine import Upload
 
 
 class BadRequest(Exception):
@@ -85,7 +83,8 @@ async def read_posted(request: Request, model: type[BaseModel]) -> Posted:
 
 async def _read_form(request: Request, model: type[BaseModel], query: dict) -> Posted:
     try:
-        form = await request.form(max_files=100, max_fields=100)
+        limit = getattr(request.app.state, "max_body", 5 * 1024 * 1024)
+        form = await request.form(max_files=100, max_fields=100, max_part_size=limit)
     except Exception as err:  # the multipart parser's own errors
         if type(err).__name__ == "BodyTooLarge":
             raise
@@ -100,14 +99,3 @@ async def _read_form(request: Request, model: type[BaseModel], query: dict) -> P
         elif key not in ("file", "files") and value != "":
             fields[key] = value
     return Posted(_validate(model, fields), uploads)
-
-
-def documents_of(posted: Posted) -> list[Document]:
-    """The documents a request names: its uploads, else its ``text`` (run on the worker:
-    reading HTML is CPU work)."""
-    options = posted.options
-    if posted.uploads:
-        return read_uploads(posted.uploads, options.dct)
-    if not (getattr(options, "text", None) or "").strip():
-        raise InputError("text", "no text given (send 'text' or upload a file)")
-    return [read_text(options.text, options.dct)]

@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsline.errors import InputError, NewslineError
 from newsline.web import schemas
-from newsline.web.inputs import BadRequest, documents_of, read_posted
+from newsline.web.inputs import BadRequest, read_posted
 from newsline.web.runner import Busy, TooSlow
 from newsline.web.stored import Filters
 from newsline.web.views import axis, paragraphs, pieces
@@ -42,19 +42,13 @@ async def article_view(request: Request) -> HTMLResponse:
     try:
         posted = await read_posted(request, schemas.TimelineRequest)
         form = {"text": posted.options.text or "", "dct": posted.options.dct or ""}
-        engine = request.app.state.engine
-
-        def work() -> tuple[list, list]:
-            docs = documents_of(posted)
-            return docs, engine.timeline(docs)
-
-        docs, entries = await request.app.state.runner.run(work)
+        docs, entries = await request.app.state.runner.run("article_job", posted)
     except (InputError, BadRequest) as err:
         status = getattr(err, "status", 400)
         return _render(request, "article.html", status, form=form, result=None,
                        error=str(err))
-    except (Busy, TooSlow) as err:
-        status = 503 if isinstance(err, Busy) else 504
+    except (Busy, TooSlow, NewslineError) as err:
+        status = {Busy: 503, TooSlow: 504}.get(type(err), 500)
         return _render(request, "article.html", status, form=form, result=None,
                        error=str(err))
     from newsline.timeline.writers import display_date
@@ -73,30 +67,27 @@ async def article_view(request: Request) -> HTMLResponse:
 async def stories_view(request: Request) -> HTMLResponse:
     """The story view: the story of the store's articles, with date range, outlet, actor
     and words filters (query string ``from``, ``to``, ``source``, ``actor``, ``text``)."""
-    reader = request.app.state.reader
+    db = request.app.state.db
     params = request.query_params
     form = {key: params.get(key, "") for key in ("from", "to", "source", "actor", "text")}
-    if reader is None:
+    if db is None:
         return _render(request, "stories.html", store=None, form=form)
     filters = Filters(form["from"], form["to"], form["actor"], form["source"], form["text"])
-
-    def work() -> tuple[dict, Any]:
-        return reader.summary(), reader.story(filters)
-
     try:
-        summary, story = await request.app.state.runner.run(work)
+        summary, story = await request.app.state.runner.run("story_page_job", str(db),
+                                                            filters)
     except (InputError, Busy, TooSlow, NewslineError) as err:
         status = {Busy: 503, TooSlow: 504}.get(type(err), 400 if isinstance(err, InputError)
                                                else 503)
         summary = {"documents": 0, "outlets": [], "from": None, "to": None}
-        return _render(request, "stories.html", status, store=reader.db, form=form,
+        return _render(request, "stories.html", status, store=db, form=form,
                        summary=summary, story=None, error=str(err))
     from newsline.timeline.display import readable_date
 
     placed, ticks = axis([_Dated(e) for e in story.entries], lambda d: readable_date(d.date))
     for item in placed:
         item.entry = item.entry.entry
-    return _render(request, "stories.html", store=reader.db, form=form, summary=summary,
+    return _render(request, "stories.html", store=db, form=form, summary=summary,
                    story=story, placed=placed, ticks=ticks)
 
 
