@@ -18,7 +18,13 @@ import pytest
 pytest.importorskip("fastapi", reason="the web extra is not installed")
 pytest.importorskip("duckdb", reason="the store needs duckdb")
 store_module = pytest.importorskip("newsline.store", reason="no store in this version")
-pytest.importorskip("newsline.story.builder", reason="no story builder in this version")
+
+try:
+    import newsline.story.builder  # noqa: F401
+    HAS_STORY = True
+except ImportError:
+    HAS_STORY = False
+needs_story = pytest.mark.skipif(not HAS_STORY, reason="no story builder in this version")
 
 from conftest import LiveServer, screenshot  # noqa: E402
 from newsline.documents import iter_documents  # noqa: E402
@@ -75,6 +81,7 @@ def test_entries_as_markdown(client):
     assert reply.status_code == 200 and reply.text.startswith("# ")
 
 
+@needs_story
 def test_story_of_the_store(client):
     story = client.get("/api/stories").json()
     assert story["story"]["articles"] == 6
@@ -87,6 +94,7 @@ def test_story_of_the_store(client):
     assert len(sources) >= 2  # one happening, several outlets
 
 
+@needs_story
 def test_story_filters(client):
     post = client.get("/api/stories", params={"source": "Daily Post"}).json()
     assert post["story"]["outlets"] == ["Daily Post"]
@@ -134,11 +142,14 @@ def test_the_store_is_opened_read_only(norden_db, monkeypatch):
     monkeypatch.setattr(store_module.Store, "open", classmethod(spy))
     with _client(create_app(norden_db, engine=Engine(), warm_up=False)) as client:
         assert client.get("/api/entries").status_code == 200
-        assert client.get("/api/stories", params={"text": "dam"}).status_code == 200
-        assert client.get("/stories", params={"source": "North Herald"}).status_code == 200
-    assert len(opened) >= 4 and all(opened)
+        assert client.get("/api/entries", params={"actor": "Lind"}).status_code == 200
+        if HAS_STORY:
+            assert client.get("/api/stories", params={"text": "dam"}).status_code == 200
+            assert client.get("/stories", params={"source": "North Herald"}).status_code == 200
+    assert len(opened) >= 2 and all(opened)
 
 
+@needs_story
 def test_story_page_lists_dates_sentences_and_sources(client):
     page = client.get("/stories").text
     assert "2 March 2024" in page
@@ -166,7 +177,7 @@ def test_concurrent_ingest_leaves_the_store_whole(tmp_path, norden_db):
 
         def reader() -> None:
             while not stop.is_set():
-                for path in ("/api/entries?limit=5", "/api/stories?source=Wire"):
+                for path in ("/api/entries?limit=5", "/api/entries?source=Wire&limit=1000"):
                     try:
                         with urllib.request.urlopen(server.url + path, timeout=60) as reply:
                             json.loads(reply.read())
@@ -188,8 +199,8 @@ def test_concurrent_ingest_leaves_the_store_whole(tmp_path, norden_db):
         stop.set()
         for thread in threads:
             thread.join(timeout=120)
-        final = json.loads(urllib.request.urlopen(server.url + "/api/stories?source=Wire",
-                                                  timeout=60).read())
+        final = json.loads(urllib.request.urlopen(
+            server.url + "/api/entries?source=Wire&limit=1000", timeout=60).read())
     assert ingest.returncode == 0, ingest.stderr
     assert answers and set(answers) <= {200, 503}
     assert answers.count(200) > 0
@@ -198,9 +209,10 @@ def test_concurrent_ingest_leaves_the_store_whole(tmp_path, norden_db):
         ids = [d.id for d in store.documents()]
     assert summary["documents"] == 46
     assert len(ids) == len(set(ids)) == 46
-    assert final["story"]["articles"] == 40
+    assert len({e["doc"] for e in final["entries"]}) == 40
 
 
+@needs_story
 def test_story_filter_in_the_browser(norden_db, page):
     with LiveServer(create_app(norden_db)) as server:
         page.goto(server.url + "/stories")
