@@ -80,3 +80,15 @@ def test_axis_labels_years_without_crowding():
     lefts = [t["left"] for t in ticks]
     assert ticks[0]["text"] == "2015" and ticks[-1]["text"] == "2026"
     assert all(b - a >= 12 for a, b in zip(lefts, lefts[1:], strict=False))
+
+
+def test_story_entries_on_the_axis_by_their_first_day():
+    from newsline.web.views import story_axis
+
+    entries = [SimpleNamespace(date="2024-03-02"), SimpleNamespace(date="2024-04"),
+               SimpleNamespace(date="2024-06-30")]
+    placed, ticks = story_axis(entries)
+    assert [p.entry for p in placed] == entries
+    assert placed[0].left == 0.0 and placed[2].left == 100.0
+    assert 0 < placed[1].left < 50  # 1 April: a third of the way
+    assert placed[0].label == "2 March 2024" and placed[1].label == "April 2024"

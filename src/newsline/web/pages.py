@@ -14,7 +14,7 @@ from newsline.web import schemas
 from newsline.web.inputs import BadRequest, read_posted
 from newsline.web.runner import Busy, TooSlow
 from newsline.web.stored import Filters
-from newsline.web.views import axis, paragraphs, pieces
+from newsline.web.views import axis, paragraphs, pieces, story_axis
 
 router = APIRouter(include_in_schema=False)
 
@@ -82,26 +82,6 @@ async def stories_view(request: Request) -> HTMLResponse:
         summary = {"documents": 0, "outlets": [], "from": None, "to": None}
         return _render(request, "stories.html", status, store=db, form=form,
                        summary=summary, story=None, error=str(err))
-    from newsline.timeline.display import readable_date
-
-    placed, ticks = axis([_Dated(e) for e in story.entries], lambda d: readable_date(d.date))
-    for item in placed:
-        item.entry = item.entry.entry
+    placed, ticks = story_axis(story.entries)
     return _render(request, "stories.html", store=db, form=form, summary=summary,
                    story=story, placed=placed, ticks=ticks)
-
-
-class _Dated:
-    """A story entry as the axis reads it (start, end, offsets)."""
-
-    def __init__(self, entry: Any) -> None:
-        self.entry = entry
-        self.date = entry.date
-        self.start = self.end = _first_day(entry.date)
-        self.offsets = (0, 0)
-
-
-def _first_day(value: str) -> str | None:
-    from newsline.timeline.intervals import value_interval
-
-    return value_interval(value)[0]

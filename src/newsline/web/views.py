@@ -132,6 +132,29 @@ def _ticks(low: int, high: int, gap: float = 12.0) -> list[dict[str, Any]]:
     return [{"left": left, "text": text} for left, text in kept]
 
 
+class _Dated:
+    """A story entry as :func:`axis` reads it: its date's first day, no offsets."""
+
+    def __init__(self, entry: Any) -> None:
+        from newsline.documents.intervals import calendar_interval
+
+        self.entry = entry
+        self.date = entry.date
+        self.start = self.end = calendar_interval(entry.date).iso()[0]
+        self.offsets = (0, 0)
+
+
+def story_axis(entries: list[Any]) -> tuple[list[AxisEntry], list[dict[str, Any]]]:
+    """Story entries (``date``: a day or a coarser TIMEX3 value) placed on a time axis by
+    the first day of their date, labelled with readable dates."""
+    from newsline.timeline.display import readable_date
+
+    placed, ticks = axis([_Dated(e) for e in entries], lambda d: readable_date(d.date))
+    for item in placed:
+        item.entry = item.entry.entry
+    return placed, ticks
+
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
