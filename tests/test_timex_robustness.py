@@ -164,6 +164,11 @@ ADVERSARIAL = [
     case("ago", lambda n: "two weeks ago " * n),
     case("digit words", lambda n: "1 2 3 4 5 " * n),
     case("no sentence end", lambda n: "will " + "word " * n + "Friday"),
+    case("eras", lambda n: "241 BC " * n),
+    case("tokenised dates", lambda n: "October 9 , " * n),
+    case("tokenised brackets", lambda n: "-LRB- `` " * n),
+    case("ranges", lambda n: "12 to " * n + "18 months"),
+    case("names before months", lambda n: "Theresa May " * n),
 ]
 
 

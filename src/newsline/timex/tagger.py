@@ -8,7 +8,7 @@ from datetime import date
 
 from newsline.documents.intervals import calendar_interval
 from newsline.documents.model import Document, Timex
-from newsline.timex.grammar import GROUP_REF, RESOURCES, Grammar, Rule, load_grammar
+from newsline.timex.grammar import GROUP_REF, Grammar, Rule, load_grammar
 from newsline.timex.prefilter import DIGIT
 from newsline.timex.tokens import Untokeniser
 from newsline.timex.values import Context, resolve
@@ -44,7 +44,7 @@ class TimexTagger:
         self.language = language
         self.values = values
         self.grammar: Grammar = load_grammar(language)
-        self._untokeniser = Untokeniser(RESOURCES / language / "tokens.toml")
+        self._untokeniser = Untokeniser.for_language(language)
         self._future = self._optional_pattern("future_cue")
         self._past = self._optional_pattern("past_cue")
         self._rules = [(rule, rule.cover or frozenset()) for rule in self.grammar.rules]

@@ -1,8 +1,9 @@
 """Tokenised text read as written text, with offsets kept.
 
 Corpora and many pipelines hand over Penn-Treebank-tokenised text: ``October 9 , 2002``,
-``-LRB- 0735 GMT -RRB-``. The language's ``tokens.toml`` says which tokens stand for other
-characters and which are joined to their neighbour; ``untokenise`` returns the text as it
+``-LRB- 0735 GMT -RRB-``. The language's ``detokenize.toml`` (in ``documents/resources``,
+shared with the display of such text) says which tokens stand for other characters and
+which are joined to their neighbour; ``untokenise`` returns the text as it
 would have been written and a map that turns offsets in it back into offsets in the text as
 given, so rules are written once, for written text.
 """
@@ -10,10 +11,11 @@ given, so rules are written once, for written text.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+
+from newsline.documents.detokenize import load_rules
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,15 @@ class OffsetMap:
 
 
 class Untokeniser:
-    """A language's tokenisation conventions, compiled."""
+    """A language's tokenisation conventions, compiled: ``replace`` (token -> the
+    characters it stands for), ``left`` (tokens joined to the word before them) and
+    ``right`` (tokens joined to the word after them)."""
 
-    def __init__(self, path: Path) -> None:
-        data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        self.replace: dict[str, str] = dict(data.get("replace", {}))
-        join = data.get("join", {})
-        left = sorted(join.get("left", []), key=len, reverse=True)
-        right = sorted(join.get("right", []), key=len, reverse=True)
+    def __init__(self, replace: dict[str, str], left: Iterable[str],
+                 right: Iterable[str]) -> None:
+        self.replace = dict(replace)
+        left = sorted(left, key=len, reverse=True)
+        right = sorted(right, key=len, reverse=True)
         alternatives = []
         if left:
             tokens = "|".join(re.escape(t) for t in left)
@@ -69,6 +72,19 @@ class Untokeniser:
         first = "".join(sorted({re.escape(k[0]) for k in self.replace}))
         self.pattern = re.compile(rf"(?=[ \t{first}])(?:{'|'.join(alternatives)})") if (
             alternatives) else None
+
+    @classmethod
+    def for_language(cls, language: str) -> Untokeniser:
+        """The conventions of ``documents/resources/<language>/detokenize.toml`` (shared
+        with the display of tokenised text); none when the language has no such file."""
+        try:
+            rules = load_rules(language)
+        except FileNotFoundError:
+            return cls({}, (), ())
+        shown = rules.replace.items()
+        left = {*rules.to_previous, *(t for t, c in shown if c in rules.to_previous)}
+        right = {*rules.to_next, *(t for t, c in shown if c in rules.to_next)}
+        return cls(rules.replace, left, right)  # "-LRB-" joins as the "(" it stands for
 
     def untokenise(self, text: str) -> tuple[str, OffsetMap | None]:
         """The text as written and the offset map back (None when nothing changed)."""
