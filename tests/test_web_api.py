@@ -216,8 +216,11 @@ def test_health(client):
 def test_openapi_schema_documents_the_api(client):
     schema = client.get("/openapi.json").json()
     paths = schema["paths"]
-    for path in ("/api/tag", "/api/timeline", "/api/story", "/api/health"):
+    for path in ("/api/tag", "/api/timeline", "/api/story", "/api/health", "/api/entries",
+                 "/api/stories"):
         assert path in paths
+    filters = {p["name"] for p in paths["/api/entries"]["get"]["parameters"]}
+    assert {"from", "to", "actor", "source", "text", "limit", "offset", "format"} <= filters
     body = paths["/api/tag"]["post"]["requestBody"]["content"]
     assert {"application/json", "text/plain", "multipart/form-data"} <= set(body)
     assert "dct" in body["application/json"]["schema"]["properties"]

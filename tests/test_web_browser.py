@@ -132,3 +132,21 @@ def test_hostile_text_through_the_api_page_formats(live_server, page):
     page.set_content(html)
     page.wait_for_timeout(300)
     assert page.dialogs == [] and page.evaluate("window.__pwned") is None
+
+
+def test_hostile_text_in_a_story_page_format(live_server, page):
+    pytest.importorskip("newsline.story.builder", reason="no story builder in this version")
+    import json
+    import urllib.request
+
+    articles = [{"id": f"x{i}", "date": "2024-03-04", "source": '<img src=x onerror="alert(1)">',
+                 "text": HOSTILE.split("\n", 1)[1] + " The dam gave way on Saturday."}
+                for i in range(3)]
+    body = json.dumps({"articles": articles, "format": "html"}).encode()
+    request = urllib.request.Request(live_server.url + "/api/story", data=body,
+                                     headers={"content-type": "application/json"})
+    with urllib.request.urlopen(request, timeout=120) as reply:
+        html = reply.read().decode()
+    page.set_content(html)
+    page.wait_for_timeout(300)
+    assert page.dialogs == [] and page.evaluate("window.__pwned") is None

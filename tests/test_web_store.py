@@ -233,3 +233,22 @@ def test_story_filter_in_the_browser(norden_db, page):
         assert page.locator("article.day").count() >= 1
         assert page.errors == []
         screenshot(page, "stories-actor")
+
+
+@needs_story
+def test_hostile_stored_text_is_shown_never_run(tmp_path, page):
+    records = [{"id": f"h{i}", "date": "2024-03-04", "source": "<b onmouseover=alert(1)>Evil</b>",
+                "text": "<script>window.__pwned = 1</script> The dam at Norden gave way on "
+                        "Saturday, <img src=x onerror='window.__pwned = 2'> officials said."}
+               for i in range(2)]
+    feed = tmp_path / "hostile.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = tmp_path / "hostile.duckdb"
+    store_module.ingest(iter_documents([str(feed)]), str(db))
+    with LiveServer(create_app(db)) as server:
+        page.goto(server.url + "/stories")
+        page.wait_for_timeout(300)
+        assert page.dialogs == [] and page.errors == []
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("main script, main img, main b").count() == 0
+        assert "<b onmouseover=alert(1)>Evil</b>" in page.locator("main").inner_text()
