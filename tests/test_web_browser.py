@@ -150,3 +150,34 @@ def test_hostile_text_in_a_story_page_format(live_server, page):
     page.set_content(html)
     page.wait_for_timeout(300)
     assert page.dialogs == [] and page.evaluate("window.__pwned") is None
+
+
+def test_story_of_uploaded_articles(live_server, page):
+    pytest.importorskip("newsline.story.builder", reason="no story builder in this version")
+    from pathlib import Path
+
+    norden = Path(__file__).resolve().parent / "web" / "norden.jsonl"
+    page.goto(live_server.url + "/stories")
+    page.set_input_files("#story-files", str(norden))
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("article.day")
+    assert page.locator("article.day").count() >= 4
+    assert "3 outlets" in page.locator(".story-head .facts").inner_text()
+    screenshot(page, "stories-uploaded")
+    page.set_input_files("#story-files", str(norden))
+    page.fill("#source", "Daily Post")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("article.day")
+    for facts in page.locator("article.day h2 .facts").all_inner_texts():
+        assert "Daily Post" in facts and "North Herald" not in facts
+    assert page.locator("#source").input_value() == "Daily Post"
+    assert page.errors == []
+
+
+def test_story_upload_without_files_says_so(live_server, page):
+    page.goto(live_server.url + "/stories")
+    page.evaluate("document.getElementById('story-files').removeAttribute('required')")
+    page.click("form.filters button[type=submit]")
+    alert = page.locator("[role=alert]")
+    alert.wait_for()
+    assert "no articles uploaded" in alert.inner_text()

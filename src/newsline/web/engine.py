@@ -200,6 +200,21 @@ class Engine:
                           sentences=options.sentences or 2, start=options.date_from,
                           end=options.date_to, query=options.query)
 
+    def uploaded_story_job(self, uploads: list[Upload], dct: str | None,
+                           filters: Any) -> Any:
+        """The story page of uploaded articles: the outlet and the actor (named in the
+        text) pick articles; the dates and words go to the story builder."""
+        build_story, _render = _story_api()
+        filters = filters.checked()
+        docs = read_uploads(uploads, dct)
+        if filters.source:
+            docs = [d for d in docs
+                    if (d.meta.get("source") or "").lower() == filters.source.lower()]
+        if filters.actor:
+            docs = [d for d in docs if filters.actor.lower() in d.text.lower()]
+        return build_story(docs, start=filters.date_from, end=filters.date_to,
+                           query=filters.text)
+
     def _reader(self, db: str) -> Any:
         from newsline.web.stored import StoreReader
 

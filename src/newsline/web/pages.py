@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsline.errors import InputError, NewslineError
 from newsline.web import schemas
+from newsline.web.engine import Unavailable
 from newsline.web.inputs import BadRequest, read_posted
 from newsline.web.runner import Busy, TooSlow
 from newsline.web.stored import Filters
@@ -71,17 +72,51 @@ async def stories_view(request: Request) -> HTMLResponse:
     params = request.query_params
     form = {key: params.get(key, "") for key in ("from", "to", "source", "actor", "text")}
     if db is None:
-        return _render(request, "stories.html", store=None, form=form)
+        return _render(request, "stories.html", store=None, form=form, outlets=[])
     filters = Filters(form["from"], form["to"], form["actor"], form["source"], form["text"])
     try:
         summary, story = await request.app.state.runner.run("story_page_job", str(db),
                                                             filters)
-    except (InputError, Busy, TooSlow, NewslineError) as err:
-        status = {Busy: 503, TooSlow: 504}.get(type(err), 400 if isinstance(err, InputError)
-                                               else 503)
+    except _PAGE_ERRORS as err:
         summary = {"documents": 0, "outlets": [], "from": None, "to": None}
-        return _render(request, "stories.html", status, store=db, form=form,
-                       summary=summary, story=None, error=str(err))
+        return _render(request, "stories.html", _status(err), store=db, form=form,
+                       summary=summary, outlets=[], story=None, error=str(err))
     placed, ticks = story_axis(story.entries)
     return _render(request, "stories.html", store=db, form=form, summary=summary,
-                   story=story, placed=placed, ticks=ticks)
+                   outlets=summary["outlets"], story=story, placed=placed, ticks=ticks)
+
+
+@router.post("/stories", response_class=HTMLResponse)
+async def uploaded_story_view(request: Request) -> HTMLResponse:
+    """The story view of uploaded articles (a multipart form: ``file`` and the filters)."""
+    form = {key: "" for key in ("from", "to", "source", "actor", "text")}
+    try:
+        posted = await read_posted(request, schemas.StoryForm)
+        options = posted.options
+        form = {"from": options.date_from or "", "to": options.date_to or "",
+                "source": options.source or "", "actor": options.actor or "",
+                "text": options.text or ""}
+        if not posted.uploads:
+            raise InputError("file", "no articles uploaded")
+        filters = Filters(form["from"], form["to"], form["actor"], form["source"],
+                          form["text"])
+        story = await request.app.state.runner.run("uploaded_story_job", posted.uploads,
+                                                   options.dct, filters)
+    except (*_PAGE_ERRORS, BadRequest) as err:
+        return _render(request, "stories.html", _status(err), store=None, form=form,
+                       outlets=[], story=None, error=str(err))
+    placed, ticks = story_axis(story.entries)
+    return _render(request, "stories.html", store=None, form=form, outlets=[], story=story,
+                   placed=placed, ticks=ticks)
+
+
+_PAGE_ERRORS = (InputError, Busy, TooSlow, NewslineError, Unavailable)
+
+
+def _status(err: Exception) -> int:
+    """The HTTP status of a page that shows ``err``."""
+    if isinstance(err, BadRequest):
+        return err.status
+    if isinstance(err, InputError):
+        return 400
+    return {Busy: 503, TooSlow: 504, Unavailable: 501}.get(type(err), 503)

@@ -63,6 +63,18 @@ class StoryRequest(BaseModel):
     query: str | None = Field(None, description="keep the sentences about these words")
 
 
+class StoryForm(BaseModel):
+    """The story page's upload form: the filters (the files come apart)."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    dct: str | None = Field(None, pattern=DATE_PATTERN)
+    date_from: str | None = Field(None, alias="from", pattern=r"^(\d{4}-\d{2}-\d{2})?$")
+    date_to: str | None = Field(None, alias="to", pattern=r"^(\d{4}-\d{2}-\d{2})?$")
+    source: str | None = None
+    actor: str | None = None
+    text: str | None = Field(None, description="words the articles must hold")
+
+
 class Timex(BaseModel):
     id: str
     start: int
