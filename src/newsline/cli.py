@@ -108,18 +108,44 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def _gold_files(paths: Sequence[str], split: str) -> list[str]:
+    """The TimeML files of ``paths`` (folders searched recursively) in the ``split`` part;
+    a missing path, a folder without TimeML or nothing left in the split is an InputError."""
     from newsline.evaluation import filter_split
 
     files: list[Path] = []
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix.lower() in TIMEML_EXTENSIONS
-                                and not p.name.startswith(".")))
-        else:
+            found = sorted(p for p in path.rglob("*")
+                           if p.suffix.lower() in TIMEML_EXTENSIONS
+                           and not p.name.startswith("."))
+            if not found:
+                raise InputError(arg, "no TimeML gold files (.tml, .xml) in this folder")
+            files.extend(found)
+        elif path.exists():
             files.append(path)
-    return [str(p) for p in filter_split(files, split)]
+        else:
+            raise InputError(arg, "no such file or directory")
+    chosen = [str(p) for p in filter_split(files, split)]
+    if not chosen:
+        raise InputError(" ".join(paths), f"no gold file in the {split} part of the split")
+    return chosen
+
+
+def _read_gold(files: Sequence[str]) -> list[Document]:
+    """The gold documents; a TIMEX3 whose value is not TimeML is named on stderr (it is
+    still scored as written)."""
+    from newsline.documents import read_document
+    from newsline.evaluation.gold_values import malformed_values
+
+    gold = []
+    for file in files:
+        for doc in read_document(file):
+            for tid, value in malformed_values(doc):
+                print(f"newsline: warning: {file}: gold TIMEX3 {tid} has a malformed value "
+                      f"{value!r} (scored as written)", file=sys.stderr)
+            gold.append(doc)
+    return gold
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -134,7 +160,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     )
     from newsline.pipeline import annotate
 
-    gold = list(iter_documents(_gold_files(args.gold, args.split)))
+    gold = _read_gold(_gold_files(args.gold, args.split))
     if args.system:
         system_docs = {d.id: d for d in iter_documents([args.system])}
         missing = [g.id for g in gold if g.id not in system_docs]

@@ -19,6 +19,8 @@ ONLY = ("timex", "events")
 #: Where ``newsline train events`` looks for gold when given none: the TempEval-3 train set
 #: in ``../shared`` beside the current folder (the repository).
 DEFAULT_TRAIN = Path("..") / "shared" / "data" / "tempeval3" / "train"
+#: ``--out`` value that asks ``train events`` to replace the packaged model.
+PACKAGED = "packaged"
 
 
 def add_train_parser(sub: Any) -> Any:
@@ -30,9 +32,9 @@ def add_train_parser(sub: Any) -> Any:
                        "train set in ../shared)")
     events.add_argument("gold", nargs="*", metavar="GOLD",
                         help=f"TimeML files or folders (default: {DEFAULT_TRAIN})")
-    events.add_argument("--out", metavar="PATH",
+    events.add_argument("--out", metavar="PATH", required=True,
                         help="where to write the model (.npz; its figures go beside it as "
-                             ".json); default: the packaged model")
+                             f".json); '{PACKAGED}' replaces the model shipped in the package")
     events.add_argument("--seed", type=int, default=0)
     events.add_argument("--no-dev", action="store_true",
                         help="skip the held-out run on the dev part of the split")
@@ -48,7 +50,11 @@ def cmd_train_events(args: argparse.Namespace) -> int:
     gold = args.gold or [str(DEFAULT_TRAIN)]
     if not args.gold and not DEFAULT_TRAIN.is_dir():
         raise NewslineError(f"{DEFAULT_TRAIN} not found: give the TimeML gold to train on")
-    out = Path(args.out) if args.out else DEFAULT_MODEL
+    out = DEFAULT_MODEL if args.out == PACKAGED else Path(args.out)
+    if out != DEFAULT_MODEL:
+        from newsline.cli_io import check_output
+
+        check_output(out)
     figures = train_events(gold, out, seed=args.seed, dev=not args.no_dev)
     print(f"newsline: wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
     print(json.dumps(figures, indent=2))

@@ -270,7 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="newsline train relations",
         description="Train the TLINK classifiers on TimeML files with gold TLINKs.")
     parser.add_argument("paths", nargs="*", help="TimeML files or folders")
-    parser.add_argument("-o", "--output", help="model file to write (JSON)")
+    parser.add_argument("-o", "--output",
+                        help="model file to write (JSON); with --resources a folder, or "
+                             "'packaged' to rebuild the models shipped in the package")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--split", choices=SPLITS, default="all",
                         help="train only on this part of the train/dev split")
@@ -282,7 +284,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="rebuild the committed models and figures from TempEval-3 data")
     args = parser.parse_args(argv)
     if args.resources:
-        out_dir = Path(args.output) if args.output else Path(__file__).parent / "resources"
+        if not args.output:
+            parser.error("--resources needs -o DIR, or -o packaged to replace the "
+                         "models shipped in the package")
+        packaged = Path(__file__).parent / "resources"
+        out_dir = packaged if args.output == "packaged" else Path(args.output)
         result = build_resources(args.resources, out_dir, seed=args.seed)
     else:
         if not args.paths or not args.output:
