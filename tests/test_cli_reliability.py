@@ -384,3 +384,15 @@ def test_train_relations_resources_needs_an_explicit_output(
     assert info.value.code == 2
     assert "-o packaged" in capsys.readouterr().err
     assert {p.name: p.stat().st_mtime_ns for p in resources.iterdir()} == before
+
+
+def test_output_to_a_device_is_written_through_not_replaced(
+        tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    code, _, err = run(capsys, "tag", str(article), "--only", "timex", "-o", str(fifo))
+    out, _ = reader.communicate(timeout=30)
+    assert code == 0, err
+    assert json.loads(out)["documents"][0]["id"] == "a"
+    assert fifo.is_fifo(), "the named pipe is still a pipe, not replaced by a file"

@@ -170,12 +170,18 @@ def _new_file_mode(target: Path) -> int:
 def open_output(path: str | os.PathLike[str] | None) -> Iterator[TextIO]:
     """A text handle for a result: standard output (None or ``-``), or a temporary file in
     the folder of ``path`` that is renamed to ``path`` only once the block completes. If the
-    block fails or is interrupted the temporary file is removed and ``path`` is untouched."""
+    block fails or is interrupted the temporary file is removed and ``path`` is untouched.
+    A ``path`` that exists but is no regular file (``/dev/null``, a named pipe) is written
+    directly."""
     if _is_stdout(path):
         yield sys.stdout
         sys.stdout.flush()
         return
     target = Path(str(path))
+    if target.exists() and not target.is_file():  # /dev/null, a named pipe: write through
+        with target.open("w", encoding="utf-8") as handle:
+            yield handle
+        return
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                     dir=target.parent)
