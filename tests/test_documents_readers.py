@@ -388,3 +388,9 @@ def test_tempeval3_sample_document() -> None:
     # a TimeBank self-link survives: ei199 BEFORE ei199
     eid = next(e.id for e in doc.events if e.text == "reported")
     assert any(x.rel == "BEFORE" and x.source == x.target == eid for x in doc.links)
+
+
+def test_timeml_with_an_empty_text_is_an_error(tmp_path: Path) -> None:
+    empty = SMALL_TML.split("<TEXT>")[0] + "<TEXT>\n  </TEXT></TimeML>"
+    with pytest.raises(InputError, match="no text"):
+        read_document(write(tmp_path, "empty.tml", empty))

@@ -141,9 +141,9 @@ def _read_gold(files: Sequence[str]) -> list[Document]:
     gold = []
     for file in files:
         for doc in read_document(file):
-            for tid, value in malformed_values(doc):
-                print(f"newsline: warning: {file}: gold TIMEX3 {tid} has a malformed value "
-                      f"{value!r} (scored as written)", file=sys.stderr)
+            for tid, kind, value in malformed_values(doc):
+                print(f"newsline: warning: {file}: gold TIMEX3 {tid} ({kind}) has a "
+                      f"malformed value {value!r} (scored as written)", file=sys.stderr)
             gold.append(doc)
     return gold
 

@@ -205,14 +205,16 @@ _KINDS = {".txt": "text", ".tml": "timeml", ".xml": "timeml", ".json": "json",
 
 class _Finish:
     """Applies ``--dct`` and ``--max-chars`` to each document as it is read: the override
-    replaces any date found, a document without a date or over the size limit is an
-    InputError naming the file (and the record, for JSON)."""
+    replaces any date found; a document without text, without a date or over the size limit
+    is an InputError naming the file (and the record, for JSON)."""
 
     def __init__(self, path: str, kind: str, dct: str | None, max_chars: int | None) -> None:
         self.path, self.kind, self.dct, self.max_chars = path, kind, dct, max_chars
 
     def __call__(self, doc: Document, where: str = "") -> Document:
         prefix = f"{where}: " if where else ""
+        if not doc.text.strip():
+            raise InputError(self.path, f"{prefix}no text")
         if self.max_chars and len(doc.text) > self.max_chars:
             raise InputError(self.path, f"{prefix}document of {len(doc.text):,} characters is "
                                         f"over the limit of {self.max_chars:,} (--max-chars)")

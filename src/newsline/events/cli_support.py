@@ -53,7 +53,13 @@ def cmd_train_events(args: argparse.Namespace) -> int:
     out = DEFAULT_MODEL if args.out == PACKAGED else Path(args.out)
     if out != DEFAULT_MODEL:
         from newsline.cli_io import check_output
+        from newsline.errors import OutputError
 
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OutputError(str(out), f"cannot create its folder: {err.strerror or err}") \
+                from None
         check_output(out)
     figures = train_events(gold, out, seed=args.seed, dev=not args.no_dev)
     print(f"newsline: wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)

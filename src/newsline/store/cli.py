@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from newsline.batch.annotate import STAGES
-from newsline.cli_io import add_mode_argument, with_mode
+from newsline.cli_io import (
+    add_input_arguments,
+    add_output_argument,
+    check_output,
+    read_documents,
+    write_output,
+)
 
 DEFAULT_DB = "newsline.duckdb"
 QUERY_FORMATS = ("json", "md", "html", "timelinejs")
@@ -21,8 +26,7 @@ def add_parser(sub: Any) -> None:
     ingest.add_argument("paths", nargs="*", metavar="PATH",
                         help="articles (no PATH: only create or migrate the store)")
     ingest.add_argument("--db", default=DEFAULT_DB, help=f"the store (default {DEFAULT_DB})")
-    ingest.add_argument("--dct", help="document creation time YYYY-MM-DD, 'today' or 'none'")
-    add_mode_argument(ingest)
+    add_input_arguments(ingest, paths=False)  # --dct, --mode, --keep-going, --max-chars
     ingest.add_argument("--only", choices=STAGES,
                         help="run only this stage (no timeline entries); default: all")
     ingest.add_argument("--batch-size", type=int, default=64, metavar="N",
@@ -30,8 +34,6 @@ def add_parser(sub: Any) -> None:
     ingest.add_argument("--wait", type=float, metavar="SECONDS",
                         help="how long to wait for another process using the store "
                              "(default: as long as it takes)")
-    ingest.add_argument("--keep-going", action="store_true",
-                        help="skip bad input files (reported on stderr) instead of stopping")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     ingest.set_defaults(func=cmd_ingest)
 
@@ -52,7 +54,7 @@ def add_parser(sub: Any) -> None:
                             "several articles are one entry, as `newsline timeline` gives)")
     query.add_argument("--format", choices=QUERY_FORMATS, default="json")
     query.add_argument("--title", help="title of the md/html/timelinejs output")
-    query.add_argument("-o", "--output", metavar="OUT")
+    add_output_argument(query)
     query.add_argument("--wait", type=float, metavar="SECONDS",
                        help="how long to wait for a writer's batch (default 30)")
     query.set_defaults(func=cmd_query)
@@ -60,7 +62,6 @@ def add_parser(sub: Any) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Annotate the articles and store them; a one-line summary on stderr."""
-    from newsline.documents import iter_documents
     from newsline.store import Store, ingest
 
     if not args.paths:
@@ -69,11 +70,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"newsline: {args.db} at schema v{version}", file=sys.stderr)
         return 0
-    docs = iter_documents(args.paths, dct=args.dct, keep_going=args.keep_going,
-                          on_error=lambda err: print(f"newsline: skipped {err}",
-                                                     file=sys.stderr))
-    report = ingest(with_mode(docs, args.mode), args.db, only=args.only,
-                    batch_size=args.batch_size,
+    docs = read_documents(args)
+    report = ingest(docs, args.db, only=args.only, batch_size=args.batch_size,
                     wait=args.wait)
     if not args.quiet:
         print(f"newsline: {report.read} documents read, {report.stored} stored, "
@@ -100,6 +98,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     """Print the stored entries that pass the filters."""
     from newsline.store import EntryFilter, Store
 
+    check_output(args.output)
     flt = EntryFilter(date_from=args.date_from, date_to=args.date_to, actor=args.actor,
                       source=args.source, text=args.text)
     with Store.open(args.db, read_only=True, wait=args.wait) as store:
@@ -109,8 +108,5 @@ def cmd_query(args: argparse.Namespace) -> int:
 
         entries = merge_reports(entries)
     content = render_entries(entries, args.format, args.title or "Timeline")
-    if args.output:
-        Path(args.output).write_text(content, encoding="utf-8")
-    else:
-        sys.stdout.write(content if content.endswith("\n") else content + "\n")
+    write_output(args.output, content)
     return 0
