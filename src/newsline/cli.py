@@ -84,6 +84,31 @@ def cmd_tag(args: argparse.Namespace) -> int:
 TIMELINE_FORMATS = ("json", "md", "html", "timelinejs")
 
 
+class _Counted:
+    """Documents passed through as they are read, counting them and keeping the first
+    one's id and title (the default title of a one-document timeline)."""
+
+    def __init__(self, docs: Iterable[Document]) -> None:
+        self.docs = docs
+        self.count = 0
+        self.first: tuple[str, str | None] | None = None
+
+    def __iter__(self) -> Iterator[Document]:
+        for doc in self.docs:
+            self.count += 1
+            if self.first is None:
+                self.first = (doc.id, doc.meta.get("title"))
+            yield doc
+
+    def title(self) -> str:
+        """The document's own title, else "Timeline of <id>", for one document;
+        "Timeline" otherwise."""
+        if self.count != 1 or self.first is None:
+            return "Timeline"
+        doc_id, title = self.first
+        return title or f"Timeline of {doc_id}"
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     """Build the chronology of the documents and write it as JSON, Markdown, HTML or
     TimelineJS."""
@@ -91,10 +116,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from newsline.timeline import writers
 
     check_output(args.output)
-    docs = list(read_documents(args))
-    entries = build_timeline(docs)
-    title = args.title or (docs[0].meta.get("title") if len(docs) == 1 else None) or (
-        f"Timeline of {docs[0].id}" if len(docs) == 1 else "Timeline")
+    docs = _Counted(read_documents(args))
+    entries = build_timeline(docs)  # streams: keeps the entries, never all the documents
+    title = args.title or docs.title()
     if args.format == "json":
         content = writers.to_json(entries)
     elif args.format == "md":
