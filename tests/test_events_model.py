@@ -39,7 +39,14 @@ def test_pipeline_is_loaded_once_with_only_what_runs() -> None:
     nlp = load_nlp()
     assert load_nlp() is nlp
     assert "senter" not in nlp.component_names
-    assert nlp_module.COMPONENTS["events"] == ("tok2vec", "tagger")
+    # the events read tags only: no dependency parse, no entities are computed for them
+    text = "Kim Jong Un met Xi Jinping in Beijing on Friday."
+    [events_doc] = nlp_module.parse_texts([text], "events")
+    assert events_doc.has_annotation("TAG")
+    assert not events_doc.has_annotation("DEP") and not events_doc.ents
+    [timeline_doc] = nlp_module.parse_texts([text], "timeline")
+    assert timeline_doc.has_annotation("DEP") and timeline_doc.ents
+    assert [t.tag_ for t in events_doc] == [t.tag_ for t in timeline_doc]
     assert set(nlp_module.COMPONENTS["timeline"]) == set(nlp.pipe_names)
     assert nlp.meta["version"] == _pinned_version()
     assert EventTagger().nlp is EventTagger().nlp is nlp
