@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsline.events.lexicon import AUX_LEMMAS, TAG_POS, Lexicon
+from newsline.events.words import EN
 
 _SKIP_TO_VERB = frozenset({"RB", "RBR", "RBS", "PRP", "DT", "PDT"})
 
@@ -42,7 +43,7 @@ def _is_auxiliary(i: int, lowers: list[str], tags: list[str]) -> bool:
     for j in range(i + 1, min(i + 4, len(tags))):
         if tags[j].startswith("VB"):
             return True
-        if tags[j] not in _SKIP_TO_VERB and lowers[j] not in ("not", "n't", "never"):
+        if tags[j] not in _SKIP_TO_VERB and lowers[j] not in EN.auxiliary_negations:
             return False
     return False
 

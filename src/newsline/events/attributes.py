@@ -22,15 +22,15 @@ from dataclasses import dataclass
 
 from newsline.events.analysis import Analysis
 from newsline.events.features import verb_group
+from newsline.events.words import EN
 
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "’ll"})
-NEGATIONS = frozenset({"not", "n't", "never", "n’t"})
-_MODAL_FORMS = {"ca": "can", "'d": "would", "’d": "would", "sha": "shall"}
-# Tense given with a modal (other than will/shall), from the TimeBank/AQUAINT majority.
-_MODAL_TENSE = {"would": "NONE", "could": "NONE", "may": "NONE", "must": "NONE"}
-_PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "’d"})
+FUTURE_MODALS = EN.future_modals
+NEGATIONS = EN.negations
+_MODAL_FORMS = EN.modal_forms
+_MODAL_TENSE = EN.modal_tense
+_PAST_AUX = EN.past_auxiliaries
 _NOMINAL_BEFORE = frozenset({"DT", "PRP$", "POS", "PDT", "WP$"})
-_NOUN_NEGATIONS = frozenset({"no", "without", "non"})
+_NOUN_NEGATIONS = EN.noun_negations
 
 
 @dataclass(frozen=True, slots=True)

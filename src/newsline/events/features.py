@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from newsline.events.analysis import Analysis
 from newsline.events.lexicon import Lexicon
+from newsline.events.words import EN
 
 #: Coarse parts of speech whose tokens are candidates for an EVENT.
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 
 _BOUNDARY_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 _GROUP_SKIP = frozenset({"RB", "RBR", "RBS"})
-_NEGATIONS = frozenset({"not", "n't", "never", "no", "n’t"})
+_NEGATIONS = EN.group_negations
+_COMPLEMENTIZERS = EN.complementizers
 
 
 def candidates(an: Analysis) -> list[int]:
@@ -117,7 +119,7 @@ def token_features(an: Analysis, i: int, lexicon: Lexicon) -> list[str]:
             if an.pos[j] in ("NOUN", "VERB"):
                 feats.append(f"nx={an.pos[j]}")
                 break
-            if an.lowers[j] in ("that", "to", "whether", "if"):
+            if an.lowers[j] in _COMPLEMENTIZERS:
                 feats.append(f"nx={an.lowers[j]}")
                 break
     return feats

@@ -15,36 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsline.events.words import EN
+
 #: Hand-made lists of the English language data.
 RESOURCES = Path(__file__).resolve().parent / "resources" / "en"
 
 # Nominalizing suffixes and the endings that may replace them to give the verb.
-_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ization", ("ize",)),
-    ("isation", ("ise", "ize")),
-    ("ication", ("y",)),
-    ("ation", ("ate", "e", "")),
-    ("ition", ("ite", "e", "")),
-    ("ution", ("ute", "ve")),
-    ("ption", ("pt", "ve")),
-    ("ction", ("ct",)),
-    ("ssion", ("ss", "t", "de")),
-    ("sion", ("d", "de", "se", "t")),
-    ("ion", ("e", "")),
-    ("ment", ("",)),
-    ("ance", ("", "e")),
-    ("ence", ("", "e")),
-    ("ancy", ("", "e")),
-    ("ure", ("", "e")),
-    ("al", ("", "e")),
-    ("ing", ("", "e")),
-    ("age", ("", "e")),
-    ("ery", ("",)),
-    ("ry", ("",)),
-    ("y", ("", "e")),
-    ("sis", ("ze", "se")),
-    ("th", ("",)),
-)
+_SUFFIXES = EN.nominal_suffixes
 
 #: Penn Treebank tag -> universal part of speech (spaCy's English tag map).
 TAG_POS: dict[str, str] = {
@@ -61,12 +38,7 @@ _BASE_TAGS = frozenset({"NN", "VB", "VBP", "JJ"})
 _LEMMA_POS = {"NOUN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj", "ADV": "adv"}
 
 #: Forms of the auxiliaries, with their lemma.
-AUX_LEMMAS: dict[str, str] = {
-    **{w: "be" for w in ("be", "am", "is", "are", "was", "were", "been", "being", "'m",
-                         "'re", "’m", "’re")},
-    **{w: "have" for w in ("have", "has", "had", "having", "'ve", "’ve")},
-    **{w: "do" for w in ("do", "does", "did", "doing", "done")},
-}
+AUX_LEMMAS: dict[str, str] = EN.auxiliaries
 
 
 def read_classes(path: Path = RESOURCES / "classes.tsv") -> dict[str, str]:
