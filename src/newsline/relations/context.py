@@ -8,6 +8,7 @@ of each sentence chosen by :func:`main_event_of` (see its docstring).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,10 @@ from newsline.documents.model import Document, Event, Timex
 from newsline.relations.sentences import sentence_index, split_sentences, tokenize
 from newsline.relations.syntax import Parse, parse_text
 
-__all__ = ["DocContext", "Mention", "main_event_of"]
+__all__ = ["QUOTES", "DocContext", "Mention", "main_event_of"]
+
+#: Quotation mark tokens (lower-cased token texts).
+QUOTES: frozenset[str] = frozenset({'"', "``", "''", "“", "”"})
 
 #: Grains the committed models know by a coarser class (the ``tgrain`` feature): a weekend
 #: as a week, a season or half-year as a quarter. Read as their own grains (unseen in
@@ -42,6 +46,7 @@ class Mention:
     dct_cmp: str = "unknown"  # timexes: compare_to_dct of the value
     grain: str = "none"  # timexes: grain of the value
     head: int | None = None  # index of the head token in the dependency parse
+    sent_pos: int = 0  # rank among the mentions of its sentence
 
 
 @dataclass
@@ -58,6 +63,10 @@ class DocContext:
     by_id: dict[str, Mention] = field(default_factory=dict)
     parse: Parse | None = None  # the dependency parse of the text
     by_head: dict[int, Mention] = field(default_factory=dict)  # head token -> event
+    sent_events: list[list[Mention]] = field(default_factory=list)  # events of each sentence
+    sent_first_token: list[int] = field(default_factory=list)  # first token of each sentence
+    quotes_before: list[int] = field(default_factory=list)  # quote tokens before token i
+    events_before: list[int] = field(default_factory=list)  # events before mention rank k
 
     @classmethod
     def build(cls, doc: Document, parse: bool = True, sdoc: Any = None) -> DocContext:
@@ -99,7 +108,12 @@ class DocContext:
         ctx = cls(doc=doc, sentences=sentences, tokens=tokens, words=words, mentions=mentions)
         ctx.by_sentence = [[] for _ in range(max(len(sentences), 1))]
         for m in mentions:
+            m.sent_pos = len(ctx.by_sentence[m.sent])
             ctx.by_sentence[m.sent].append(m)
+        ctx.sent_events = [[m for m in ms if m.kind == "E"] for ms in ctx.by_sentence]
+        ctx.sent_first_token = [bisect.bisect_left(starts, s) for s, _ in sentences]
+        ctx.quotes_before = _running_count(w in QUOTES for w in words)
+        ctx.events_before = _running_count(m.kind == "E" for m in mentions)
         ctx.main_events = [main_event_of(ms) for ms in ctx.by_sentence]
         ctx.by_id = {m.id: m for m in mentions}
         if parse:
@@ -110,6 +124,18 @@ class DocContext:
                     ctx.by_head.setdefault(m.head, m)
         return ctx
 
+    def sentence_start_token(self, m: Mention) -> int:
+        """Index of the first token of the sentence holding ``m`` (at most ``m``'s own)."""
+        if not self.sentences:
+            return 0
+        return min(m.tok_start, self.sent_first_token[m.sent])
+
+    def window(self, m: Mention, width: int) -> list[Mention]:
+        """The mentions of ``m``'s sentence at most ``width`` ranks away from it (``m``
+        included), in text order: what the features of ``m`` look at in a long sentence."""
+        sentence = self.by_sentence[m.sent]
+        return sentence[max(m.sent_pos - width, 0):m.sent_pos + width + 1]
+
     def events(self) -> list[Mention]:
         """The event mentions in text order."""
         return [m for m in self.mentions if m.kind == "E"]
@@ -118,6 +144,14 @@ class DocContext:
         """Lower-cased tokens strictly between two mentions (in either order)."""
         first, second = (a, b) if a.tok_start <= b.tok_start else (b, a)
         return self.words[first.tok_end:second.tok_start]
+
+
+def _running_count(flags: Iterable[bool]) -> list[int]:
+    """``out[i]``: how many of the first ``i`` flags are true (``len(flags) + 1`` items)."""
+    out = [0]
+    for flag in flags:
+        out.append(out[-1] + flag)
+    return out
 
 
 def _value_shape(timex: Timex) -> str:

@@ -24,16 +24,23 @@ which (directly or through a preposition) and ccomp/xcomp/advcl relations.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from newsline.documents.model import Event
-from newsline.relations.context import DocContext, Mention
+from newsline.relations.context import QUOTES, DocContext, Mention
 
-__all__ = ["KINDS", "SIGNALS", "Candidate", "candidates", "event_features", "features",
-           "normalized"]
+__all__ = ["KINDS", "SIGNALS", "WINDOW", "Candidate", "candidates", "event_features",
+           "features", "normalized"]
 
 #: The pair kinds, in the order candidates are generated.
 KINDS: tuple[str, ...] = ("ET", "ED", "EE", "EM")
+
+#: How many mentions (events and timexes) on each side of an event its sentence-level
+#: features and ``ET`` pairs reach. On the TempEval-3 train set a sentence holds at most 12
+#: mentions and the two ends of a gold event-timex link are at most 10 mentions (54 tokens)
+#: apart, so this changes nothing there; it keeps one very long sentence linear.
+WINDOW = 16
 
 #: Temporal signal words looked for between and around mentions.
 SIGNALS: frozenset[str] = frozenset(
@@ -50,7 +57,7 @@ _MODALS = {"will": "will", "'ll": "will", "wo": "will", "shall": "will", "would"
 _PERFECT = {"has", "have", "had", "'ve", "having"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"}
 _NEGATION = {"not", "n't", "never", "no"}
-_QUOTES = {'"', "``", "''", "“", "”"}
+_QUOTES = QUOTES
 _CONJUNCTIONS = {"and", "but", "or", ";", "while", "because", "if"}
 _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s", "ment", "ion")
 _FINITE = {"PAST", "PRESENT", "FUTURE"}
@@ -67,15 +74,18 @@ class Candidate:
 
 
 def candidates(ctx: DocContext, max_gap: int = 3) -> list[Candidate]:
-    """Every candidate pair of the document, kind by kind, in text order within a kind."""
+    """Every candidate pair of the document, kind by kind, in text order within a kind.
+
+    ``ET`` pairs an event with the timexes of its sentence at most :data:`WINDOW` mentions
+    away (in a sentence of at most ``WINDOW + 1`` mentions: every timex)."""
     out: list[Candidate] = []
     for sent in ctx.by_sentence:
-        events = [m for m in sent if m.kind == "E"]
-        timexes = [m for m in sent if m.kind == "T"]
-        out += [Candidate("ET", e, t) for e in events for t in timexes]
+        has_timex = any(m.kind == "T" for m in sent)
+        for e in sent:
+            if e.kind == "E" and has_timex:
+                out += [Candidate("ET", e, t) for t in ctx.window(e, WINDOW) if t.kind == "T"]
     out += [Candidate("ED", e, None) for e in ctx.events()]
-    for sent in ctx.by_sentence:
-        events = [m for m in sent if m.kind == "E"]
+    for events in ctx.sent_events:
         for i, a in enumerate(events):
             out += [Candidate("EE", a, b) for b in events[i + 1:i + 1 + max_gap]]
     mains = ctx.main_events
@@ -129,17 +139,6 @@ def _stem(word: str) -> str:
     return word
 
 
-def _sentence_start_token(ctx: DocContext, m: Mention) -> int:
-    """Index of the first token of the sentence holding ``m``."""
-    if not ctx.sentences:
-        return 0
-    start = ctx.sentences[m.sent][0]
-    lo = m.tok_start
-    while lo > 0 and ctx.tokens[lo - 1][0] >= start:
-        lo -= 1
-    return lo
-
-
 def event_features(ctx: DocContext, m: Mention, cache: dict[str, list[str]]) -> list[str]:
     """Features of one event (cached per id in ``cache``)."""
     if m.id in cache:
@@ -147,7 +146,7 @@ def event_features(ctx: DocContext, m: Mention, cache: dict[str, list[str]]) -> 
     assert m.event is not None
     e = normalized(m.event)
     word = ctx.doc.text[m.start:m.end].lower()
-    lo = _sentence_start_token(ctx, m)
+    lo = ctx.sentence_start_token(m)
     before = ctx.words[max(lo, m.tok_start - 4):m.tok_start]
     prev1 = before[-1] if before else "<s>"
     prev2 = before[-2] if len(before) > 1 else "<s>"
@@ -171,26 +170,26 @@ def event_features(ctx: DocContext, m: Mention, cache: dict[str, list[str]]) -> 
             feats.append("aux=neg")
     if prev1 == "to":
         feats.append("infinitive")
-    if sum(1 for w in ctx.words[lo:m.tok_start] if w in _QUOTES) % 2:
+    if (ctx.quotes_before[m.tok_start] - ctx.quotes_before[lo]) % 2:
         feats.append("in_quote")
-    sentence = ctx.by_sentence[m.sent]
-    sent_events = [x for x in sentence if x.kind == "E"]
+    sent_events = ctx.sent_events[m.sent]
+    window = ctx.window(m, WINDOW)
     feats.append(f"sent={_bucket(m.sent)}")
     feats.append(f"ev_in_sent={'first' if sent_events and sent_events[0] is m else 'other'}")
     if ctx.main_events[m.sent] is m:
         feats.append("main")
     # the reporting and intensional events of the sentence, which may govern this one
-    for x in sent_events:
+    for x in window:
         if x is m or x.event is None:
             continue
-        xe = normalized(x.event)
+        xe = _normalized(x, cache)
         side = "L" if x.order < m.order else "R"
         if xe.cls == "REPORTING":
             feats += [f"rep_{side}|{xe.tense}", f"rep_{side}|{e.tense}"]
         elif xe.cls in ("I_ACTION", "I_STATE") and side == "L":
             feats.append(f"intensional_L|{xe.tense}|{e.tense}")
     # the time expressions of the sentence, placed against the DCT
-    timexes = [x for x in sentence if x.kind == "T"]
+    timexes = [x for x in window if x.kind == "T"]
     if not timexes:
         feats.append("sent_timex=none")
     for t in timexes:
@@ -277,7 +276,7 @@ def _between(ctx: DocContext, a: Mention, b: Mention) -> list[str]:
         feats.append("to_before_second")
     feats.append(f"conj={min(sum(1 for w in words if w in _CONJUNCTIONS), 2)}")
     first, second = sorted((a.order, b.order))
-    n_events = sum(1 for x in ctx.mentions[first + 1:second] if x.kind == "E")
+    n_events = ctx.events_before[second] - ctx.events_before[first + 1] if second > first else 0
     feats.append(f"ev_between={_bucket(n_events)}")
     return feats
 
@@ -305,16 +304,17 @@ def _event_timex(ctx: DocContext, src: Mention, e: Event, t: Mention,
               f"x_cls_type={e.cls}|{t.timex.type}", f"x_order_prev={order}|{prev}",
               f"x_aspect_type={e.aspect}|{t.timex.type}"]
     # is this the event nearest the timex (overall, and on its side of it)?
-    events = [x for x in ctx.by_sentence[src.sent] if x.kind == "E"]
-    nearest = min(events, key=lambda x: abs(x.order - t.order))
+    before, after = _events_around(ctx, t)
+    nearest = before
+    if before is None or (after is not None and after.order - t.order < t.order - before.order):
+        nearest = after
     feats.append("nearest" if nearest is src else "not_nearest")
     feats += _pair_syntax(ctx, src, t, e.tense, t.dct_cmp)
     if ctx.parse is not None and t.head is not None:
         tprep = ctx.parse.prep_above(t.head)
         if tprep:
             feats.append(f"t_prep={tprep}|{t.dct_cmp}")
-    same_side = [x for x in events if (x.order < t.order) == (src.order < t.order)]
-    if min(same_side, key=lambda x: abs(x.order - t.order)) is src:
+    if (before if src.order < t.order else after) is src:
         feats.append(f"nearest_on_side={order}")
     return feats
 
@@ -336,10 +336,27 @@ def _event_event(ctx: DocContext, kind: str, a: Mention, a_e: Event, b: Mention,
     if kind == "EE":
         return feats + _between(ctx, a, b) + _pair_syntax(ctx, a, b, a_e.tense, b_e.tense)
     # EM: consecutive sentences; the first words of the second sentence may be signals.
-    lo = _sentence_start_token(ctx, b)
+    lo = ctx.sentence_start_token(b)
     feats += [f"open={w}" for w in ctx.words[lo:lo + 3]
               if w in SIGNALS or w in ("but", "and", "also")]
     return feats
+
+
+def _events_around(ctx: DocContext, t: Mention) -> tuple[Mention | None, Mention | None]:
+    """The last event before timex ``t`` and the first one after it, in its sentence."""
+    events = ctx.sent_events[t.sent]
+    k = bisect.bisect_left(events, t.order, key=lambda x: x.order)
+    return (events[k - 1] if k > 0 else None), (events[k] if k < len(events) else None)
+
+
+def _normalized(m: Mention, cache: dict) -> Event:
+    """:func:`normalized` of ``m``'s event, kept in ``cache`` (per document)."""
+    key = ("normalized", m.id)
+    found = cache.get(key)
+    if found is None:
+        assert m.event is not None
+        found = cache[key] = normalized(m.event)
+    return found
 
 
 def features(ctx: DocContext, cand: Candidate, cache: dict[str, list[str]]) -> list[str]:

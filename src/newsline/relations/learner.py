@@ -34,6 +34,7 @@ class LogisticModel:
     def __init__(self, labels: Sequence[str], weights: dict[str, list[float]]) -> None:
         self.labels: list[str] = list(labels)
         self.weights = weights
+        self._matrix: Any = None  # (row of each feature, weight matrix) for probabilities_many
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         """The linear score of each label (unknown features ignored)."""
@@ -47,6 +48,30 @@ class LogisticModel:
     def probabilities(self, feats: Sequence[str]) -> list[float]:
         """The softmax of :meth:`scores`: one probability per label, in label order."""
         return _softmax(self.scores(feats))
+
+    def probabilities_many(self, feature_lists: Sequence[Sequence[str]]) -> list[list[float]]:
+        """:meth:`probabilities` of many examples at once: the weights are summed by numpy,
+        row after row in feature order, so the scores are those :meth:`scores` gives, bit
+        for bit. The weights must not change after the first call."""
+        import numpy as np
+
+        if self._matrix is None:
+            rows = {f: i for i, f in enumerate(self.weights)}
+            matrix = np.array(list(self.weights.values()), dtype=np.float64).reshape(
+                len(rows), len(self.labels))
+            self._matrix = (rows, matrix)
+        rows, matrix = self._matrix
+        out: list[list[float]] = []
+        zero = [0.0] * len(self.labels)
+        for feats in feature_lists:
+            found = [rows[f] for f in feats if f in rows]
+            if not found:
+                out.append(_softmax(zero))
+            elif len(found) == 1:
+                out.append(_softmax(matrix[found[0]].tolist()))
+            else:
+                out.append(_softmax(matrix[found].sum(axis=0).tolist()))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form: labels, and each feature's weights as integers in units of

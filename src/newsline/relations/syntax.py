@@ -22,10 +22,14 @@ from typing import Any
 
 from newsline.events.nlp import parse_texts
 
-__all__ = ["MAX_PATH", "Parse", "parse_text"]
+__all__ = ["MAX_DEPTH", "MAX_PATH", "Parse", "parse_text"]
 
 #: Dependency paths longer than this many arcs are reported as ``long``.
 MAX_PATH = 3
+#: How far up the tree the walks for governing events and verbs go (the deepest token of
+#: the TempEval-3 train parses is far less deep); keeps a degenerate parse of one very long
+#: sentence linear.
+MAX_DEPTH = 40
 
 
 def parse_text(text: str) -> Any:
@@ -39,6 +43,33 @@ class Parse:
 
     def __init__(self, sdoc: Any) -> None:
         self.sdoc = sdoc
+        self._heads: list[int] | None = None
+        self._roots: list[int] | None = None
+
+    @property
+    def heads(self) -> list[int]:
+        """The head index of every token (a root is its own head)."""
+        if self._heads is None:
+            self._heads = [t.head.i for t in self.sdoc]
+        return self._heads
+
+    def root(self, i: int) -> int:
+        """The root of the tree (spaCy sentence) holding token ``i``."""
+        if self._roots is None:
+            heads = self.heads
+            roots = [-1] * len(heads)
+            for k in range(len(heads)):
+                path = []
+                t = k
+                while roots[t] < 0 and heads[t] != t:
+                    path.append(t)
+                    t = heads[t]
+                top = roots[t] if roots[t] >= 0 else t
+                roots[t] = top
+                for p in path:
+                    roots[p] = top
+            self._roots = roots
+        return self._roots[i]
 
     def head_of(self, start: int, end: int) -> int | None:
         """Index of the syntactic head of the characters ``start:end`` (None if none)."""
@@ -47,13 +78,14 @@ class Parse:
             return None
         return span.root.i
 
-    def ancestors(self, i: int) -> list[int]:
-        """The heads above token ``i``, nearest first (the sentence root last)."""
-        out = []
-        tok = self.sdoc[i]
-        while tok.head.i != tok.i:
-            tok = tok.head
-            out.append(tok.i)
+    def ancestors(self, i: int, limit: int = MAX_DEPTH) -> list[int]:
+        """The heads above token ``i``, nearest first (the sentence root last), at most
+        ``limit`` of them."""
+        heads = self.heads
+        out: list[int] = []
+        while heads[i] != i and len(out) < limit:
+            i = heads[i]
+            out.append(i)
         return out
 
     def path(self, a: int, b: int) -> str:
@@ -62,15 +94,16 @@ class Parse:
         sentences."""
         if a == b:
             return "same"
-        up_a = [a, *self.ancestors(a)]
-        up_b = [b, *self.ancestors(b)]
+        # A path of at most MAX_PATH arcs goes at most MAX_PATH up from either end.
+        up_a = [a, *self.ancestors(a, MAX_PATH)]
+        up_b = [b, *self.ancestors(b, MAX_PATH)]
         pos_b = {t: k for k, t in enumerate(up_b)}
         for k, t in enumerate(up_a):
             if t in pos_b:
                 ups, downs = up_a[:k], up_b[:pos_b[t]]
                 break
         else:
-            return "nopath"
+            return "long" if self.root(a) == self.root(b) else "nopath"
         if len(ups) + len(downs) > MAX_PATH:
             return "long"
         sd = self.sdoc

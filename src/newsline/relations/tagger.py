@@ -40,6 +40,12 @@ _TD_RULE = {"before": "BEFORE", "after": "AFTER", "same": "SIMULTANEOUS",
             "includes": "INCLUDES", "within": "IS_INCLUDED"}
 
 NONE = "NONE"
+#: Candidates scored together (bounds the feature lists held at once).
+_BATCH = 512
+#: Mentions whose links are made consistent together (the closure costs the square of its
+#: size): a document of up to this many events and timexes (every TempEval-3 document) is
+#: one block; a longer one is cut between sentences.
+BLOCK_MENTIONS = 320
 
 
 @dataclass
@@ -124,15 +130,14 @@ class RelationTagger:
         ctx = ctx or DocContext.build(doc)
         out: list[ScoredLink] = []
         cache: dict[str, list[str]] = {}
+        batch: list[Candidate] = []
         for cand in candidates(ctx, self.model.max_gap):
-            clf = self.model.classifiers.get(cand.kind)
-            if clf is None:
-                continue
-            probs = clf.probabilities(features(ctx, cand, cache))
-            best, p = max(((lab, q) for lab, q in zip(clf.labels, probs, strict=True)
-                           if lab != NONE), key=lambda lq: lq[1], default=(NONE, 0.0))
-            if best != NONE:
-                out.append(ScoredLink(_link(cand, best), cand.kind, p))
+            if cand.kind in self.model.classifiers:
+                batch.append(cand)
+            if len(batch) == _BATCH:
+                out += self._score(ctx, batch, cache)
+                batch = []
+        out += self._score(ctx, batch, cache)
         if self.model.timex_dct:
             for m in ctx.mentions:
                 rel = _TD_RULE.get(m.dct_cmp) if m.kind == "T" else None
@@ -140,13 +145,40 @@ class RelationTagger:
                     out.append(ScoredLink(Link(rel, m.id, DCT_ID), "TD", 1.0))
         return out
 
+    def _score(self, ctx: DocContext, batch: list[Candidate],
+               cache: dict[str, list[str]]) -> list[ScoredLink]:
+        """The best relation (not NONE) of each candidate of ``batch``, in their order."""
+        by_kind: dict[str, list[int]] = {}
+        for i, cand in enumerate(batch):
+            by_kind.setdefault(cand.kind, []).append(i)
+        best: list[tuple[str, float]] = [(NONE, 0.0)] * len(batch)
+        for kind, items in by_kind.items():
+            clf = self.model.classifiers[kind]
+            probs = clf.probabilities_many([features(ctx, batch[i], cache) for i in items])
+            for i, ps in zip(items, probs, strict=True):
+                best[i] = max(((lab, q) for lab, q in zip(clf.labels, ps, strict=True)
+                               if lab != NONE), key=lambda lq: lq[1], default=(NONE, 0.0))
+        return [ScoredLink(_link(cand, rel), cand.kind, p)
+                for cand, (rel, p) in zip(batch, best, strict=True) if rel != NONE]
+
     def links(self, doc: Document, sdoc: Any = None) -> list[Link]:
         """The TLINKs for ``doc``: confident proposals, kept consistent (see above).
         ``sdoc``: a spaCy parse of ``doc.text`` to use instead of parsing it again."""
         ctx = DocContext.build(doc, sdoc=sdoc)
         chosen = [s for s in self.propose(doc, ctx)
                   if s.confidence >= self.model.thresholds.get(s.kind, 0.0)]
-        return consistent_links(chosen)
+        blocks = mention_blocks(ctx)
+        if not blocks or blocks[-1] == 0:
+            return consistent_links(chosen)
+        # A long document: one closure per block of mentions (a link belongs to the block of
+        # its later end), so that time and memory stay linear in the document's length.
+        groups: dict[int, list[ScoredLink]] = {}
+        for s in chosen:
+            ends = [ctx.by_id[i].order for i in (s.link.source, s.link.target)
+                    if i in ctx.by_id]
+            groups.setdefault(blocks[max(ends)] if ends else 0, []).append(s)
+        accepted = {id(link) for group in groups.values() for link in consistent_links(group)}
+        return [s.link for s in chosen if id(s.link) in accepted]
 
     def annotate(self, doc: Document, sdoc: Any = None) -> Document:
         """Replace the TLINKs of ``doc.links`` with this tagger's; returns the same document.
@@ -157,6 +189,22 @@ class RelationTagger:
         links = self.links(doc) if sdoc is None else self.links(doc, sdoc)
         doc.links = [lk for lk in doc.links if lk.type != "TLINK"] + links
         return doc
+
+
+def mention_blocks(ctx: DocContext, size: int = BLOCK_MENTIONS) -> list[int]:
+    """The block of each mention (by rank): whole sentences of at most ``size`` mentions
+    together, a longer sentence cut every ``size`` mentions."""
+    blocks: list[int] = []
+    block, filled = 0, 0
+    for sentence in ctx.by_sentence:
+        if filled and filled + len(sentence) > size:
+            block, filled = block + 1, 0
+        for _ in sentence:
+            if filled == size:
+                block, filled = block + 1, 0
+            blocks.append(block)
+            filled += 1
+    return blocks
 
 
 def consistent_links(scored: list[ScoredLink]) -> list[Link]:
