@@ -168,7 +168,8 @@ class TemporalGraph:
     """The closed point graph of one annotation's TLINKs, with its reduced form.
 
     ``links`` are taken in order; every link must have a relation type in
-    :data:`RELATIONS` (case-insensitive; ``ValueError`` otherwise). After construction:
+    :data:`RELATIONS` (case-insensitive; ``ValueError`` otherwise). With ``reduce`` False
+    only :attr:`consistent` and :attr:`inconsistent` are filled. After construction:
 
     * :attr:`consistent` / :attr:`inconsistent`: the links that were / were not added to
       the closure (an inconsistent link contradicts the links added before it);
@@ -178,7 +179,7 @@ class TemporalGraph:
     See the module docstring for the exact algorithm.
     """
 
-    def __init__(self, links: Iterable[Link]) -> None:
+    def __init__(self, links: Iterable[Link], reduce: bool = True) -> None:
         self._index: dict[_Point, int] = {}
         self._eq: list[int] = []
         self._after: list[int] = []
@@ -198,6 +199,10 @@ class TemporalGraph:
                 rejected.append(i)
         self.consistent: list[Link] = [self.links[i] for i in added]
         self.inconsistent: list[Link] = [self.links[i] for i in rejected]
+        if not reduce:  # only which links are consistent is wanted (the relation tagger)
+            self.reduced = []
+            self._evaluated = []
+            return
         survivors = [added[k] for k in self._reduce([self._statements[i] for i in added])]
         self.reduced: list[Link] = [self.links[i] for i in survivors]
         # The relations scored: the reduced links, then one per inconsistent statement.

@@ -144,7 +144,7 @@ def event_features(ctx: DocContext, m: Mention, cache: dict[str, list[str]]) -> 
     if m.id in cache:
         return cache[m.id]
     assert m.event is not None
-    e = normalized(m.event)
+    e = _normalized(m, cache)
     word = ctx.doc.text[m.start:m.end].lower()
     lo = ctx.sentence_start_token(m)
     before = ctx.words[max(lo, m.tok_start - 4):m.tok_start]
@@ -194,7 +194,7 @@ def event_features(ctx: DocContext, m: Mention, cache: dict[str, list[str]]) -> 
         feats.append("sent_timex=none")
     for t in timexes:
         feats += [f"sent_timex={t.dct_cmp}", f"sent_timex_t={t.dct_cmp}|{e.tense}"]
-    feats += _event_syntax(ctx, m, e)
+    feats += _event_syntax(ctx, m, e, cache)
     cache[m.id] = feats
     return feats
 
@@ -202,7 +202,7 @@ def event_features(ctx: DocContext, m: Mention, cache: dict[str, list[str]]) -> 
 _CLAUSES = ("ccomp", "xcomp", "advcl")
 
 
-def _event_syntax(ctx: DocContext, m: Mention, e: Event) -> list[str]:
+def _event_syntax(ctx: DocContext, m: Mention, e: Event, cache: dict) -> list[str]:
     """Dependency features of one event: its label and tag, the verb governing a nominal
     event, the preposition above it, and the nearest governing event (and reporting
     event) with their tenses."""
@@ -225,7 +225,7 @@ def _event_syntax(ctx: DocContext, m: Mention, e: Event) -> list[str]:
         x = ctx.by_head.get(t)
         if x is None or x is m or x.event is None:
             continue
-        xe = normalized(x.event)
+        xe = _normalized(x, cache)
         if nearest:
             feats += [f"gov_ev={xe.cls}|{xe.tense}", f"gov_ev_t={xe.tense}|{e.tense}"]
             nearest = False
@@ -322,7 +322,7 @@ def _event_timex(ctx: DocContext, src: Mention, e: Event, t: Mention,
 def _event_event(ctx: DocContext, kind: str, a: Mention, a_e: Event, b: Mention,
                  ef: list[str], cache: dict[str, list[str]]) -> list[str]:
     assert b.event is not None
-    b_e = normalized(b.event)
+    b_e = _normalized(b, cache)
     feats = ["a_" + f for f in ef] + ["b_" + f for f in event_features(ctx, b, cache)]
     feats += [
         f"p_cls={a_e.cls}|{b_e.cls}", f"p_tense={a_e.tense}|{b_e.tense}",
@@ -363,7 +363,7 @@ def features(ctx: DocContext, cand: Candidate, cache: dict[str, list[str]]) -> l
     """The feature strings of a candidate pair (``cache`` keeps per-event features)."""
     src = cand.source
     assert src.event is not None
-    e = normalized(src.event)
+    e = _normalized(src, cache)
     ef = event_features(ctx, src, cache)
     if cand.kind == "ED":
         return ["bias", *ef]

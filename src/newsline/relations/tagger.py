@@ -211,7 +211,7 @@ def consistent_links(scored: list[ScoredLink]) -> list[Link]:
     """The links of ``scored`` that a closure taking them most confident first accepts,
     in their original order."""
     ranked = sorted(range(len(scored)), key=lambda i: -scored[i].confidence)
-    graph = TemporalGraph([scored[i].link for i in ranked])
+    graph = TemporalGraph([scored[i].link for i in ranked], reduce=False)
     accepted = {id(link) for link in graph.consistent}
     return [s.link for s in scored if id(s.link) in accepted]
 

@@ -23,6 +23,7 @@ The parse only informs; offsets and text come from the Document.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsline.documents.model import Document, Event, Timex
@@ -32,6 +33,7 @@ from newsline.timeline.clauses import (
     head_index,
     join_tokens,
     sentence_span,
+    sentence_start,
     sentence_text,
     shared_subject,
     token_at,
@@ -76,6 +78,13 @@ class TimelineBuilder:
         events_at = {token_of[e.id].i: e for e in doc.events if token_of[e.id] is not None}
         timex_heads = {head_index(parsed, t): t for t in doc.timexes
                        if head_index(parsed, t) is not None}
+        # event token -> the timexes it governs (in timex_heads order), found once
+        self._governed: dict[int, list[Timex]] = {}
+        for index, timex in timex_heads.items():
+            governor = governor_event(parsed[index], events_at)
+            if governor is not None:
+                self._governed.setdefault(governor, []).append(timex)
+        self._timex_starts = sorted((t.start, k) for k, t in enumerate(doc.timexes))
         linked = _linked_timexes(doc)
         self._circumstances: set[str] = set()
         self._told_events: set[str] = set()  # reporting events listed as events themselves
@@ -86,7 +95,7 @@ class TimelineBuilder:
         sources = self._sources(doc, parsed, events_at, names, body_start)
         dates: dict[str, tuple[Timex | None, bool]] = {}
         entries: list[TimelineEntry] = []
-        seen: dict[tuple[str, str | None], TimelineEntry] = {}
+        seen: dict[tuple[str, str | None], int] = {}  # key -> its entry's place in entries
         entry_token: dict[int, object] = {}
         for event in sorted(doc.events, key=lambda e: e.start):
             token = token_of[event.id]
@@ -125,14 +134,12 @@ class TimelineBuilder:
             # The same event mentioned twice is one entry: a noun by its lemma (the dated
             # mention wins), a verb by its lemma and date.
             key = (token.lemma_.lower(), None if token.pos_ == "NOUN" else entry.date)
-            previous = seen.get(key)
-            if previous is not None:
-                if previous.inferred and not entry.inferred:
-                    entries[entries.index(previous)] = entry
-                    seen[key] = entry
-                    entry, previous = previous, entry
+            place = seen.get(key)
+            if place is not None:
+                if entries[place].inferred and not entry.inferred:
+                    entries[place] = entry
                 continue
-            seen[key] = entry
+            seen[key] = len(entries)
             entries.append(entry)
             entry_token[id(entry)] = token
         kept = _without_covered_entries(entries, entry_token, events_at)
@@ -167,9 +174,7 @@ class TimelineBuilder:
     def _anchor(self, token, events_at, timex_heads, linked: Timex | None):
         """(date timex, duration timex) attached to the event in the parse, else by a link."""
         date = duration = None
-        for index, timex in timex_heads.items():
-            if governor_event(token.doc[index], events_at) != token.i:
-                continue
+        for timex in self._governed.get(token.i, ()):
             if timex.type == "DURATION":
                 duration = duration or timex
             elif timex.type in ("DATE", "TIME") and date is None:
@@ -184,9 +189,8 @@ class TimelineBuilder:
         """The date of a starting clause on an event noun: "deployment that started in August"."""
         for child in token.children:
             if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in self.lexicon.start_verbs:
-                for index, timex in timex_heads.items():
-                    if timex.type in ("DATE", "TIME") and governor_event(
-                            token.doc[index], events_at) == child.i:
+                for timex in self._governed.get(child.i, ()):
+                    if timex.type in ("DATE", "TIME"):
                         return timex
         return None
 
@@ -361,8 +365,10 @@ class TimelineBuilder:
     def _highlights(self, doc: Document, event: Event, token) -> list[tuple[int, int, str]]:
         start, end = sentence_span(token)
         marks = [(event.start, event.end, "event")]
-        marks += [(t.start, t.end, "timex") for t in doc.timexes
-                  if start <= t.start and t.end <= end]
+        lo = bisect.bisect_left(self._timex_starts, (start, -1))
+        hi = bisect.bisect_right(self._timex_starts, (end, len(doc.timexes)))
+        inside = sorted(k for _, k in self._timex_starts[lo:hi] if doc.timexes[k].end <= end)
+        marks += [(doc.timexes[k].start, doc.timexes[k].end, "timex") for k in inside]
         return marks
 
 
@@ -481,7 +487,7 @@ def _fold_fragments(entries: list[TimelineEntry], entry_token: dict[int, object]
         if event is None or not _is_fragment(token, event):
             continue
         head = governor_event(token, by_token, steps=6)
-        if head is None or token.doc[head].sent.start != token.sent.start:
+        if head is None or sentence_start(token.doc[head]) != sentence_start(token):
             continue
         host = host_of.get(head, by_token[head])
         if not (entry.inferred or entry.date == host.date):

@@ -6,6 +6,7 @@ These helpers only look at the parse; offsets and text stay the Document's.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Container
 
 from newsline.documents.model import Document, Timex
@@ -46,10 +47,22 @@ def shared_subject(token):
     """The subject a coordinated verb shares with the verb it is joined to, else None."""
     if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
         return None
-    head = token.head
-    while head.dep_ == "conj" and head.head is not head:
+    doc = token.doc
+    # the first conjunct of each chain and its subject, remembered per parse: a chain of
+    # thousands of "and ..." is walked once, not once per verb
+    tops = doc.user_data.setdefault("newsline.conj_tops", {})
+    subjects = doc.user_data.setdefault("newsline.chain_subjects", {})
+    path, head = [], token.head
+    while head.i not in tops and head.dep_ == "conj" and head.head.i != head.i:
+        path.append(head.i)
         head = head.head
-    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    top = tops.setdefault(head.i, head.i)
+    for i in path:
+        tops[i] = top
+    if top not in subjects:
+        subjects[top] = next((c.i for c in doc[top].children
+                              if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return doc[subjects[top]] if subjects[top] is not None else None
 
 
 def clause_tokens(token) -> list:
@@ -100,10 +113,58 @@ def join_tokens(tokens: list) -> str:
     return "".join(out).strip(" ,;:_-\u2013\u2014")
 
 
+#: Longest sentence an entry quotes whole (the longest in the TempEval-3 train set has 593
+#: characters); of a longer one (a run-on text) it quotes about this many characters around
+#: its event, cut at spaces, so that the output stays linear in the text's length.
+MAX_SENTENCE_CHARS = 1000
+
+
 def sentence_span(token) -> tuple[int, int]:
-    """Character offsets of the sentence holding ``token``."""
-    sent = token.sent
-    return sent.start_char, sent.end_char
+    """Character offsets of the sentence holding ``token`` (of a sentence longer than
+    :data:`MAX_SENTENCE_CHARS`, the stretch of that length around ``token``)."""
+    _first, start_char, end_char = sentence_bounds(token)
+    if end_char - start_char <= MAX_SENTENCE_CHARS:
+        return start_char, end_char
+    text = token.doc.user_data.get(_TEXT)
+    if text is None:  # Doc.text joins every token anew on each call
+        text = token.doc.user_data[_TEXT] = token.doc.text
+    lo = max(start_char, min(token.idx - MAX_SENTENCE_CHARS // 2,
+                             end_char - MAX_SENTENCE_CHARS))
+    hi = min(end_char, lo + MAX_SENTENCE_CHARS)
+    if lo > start_char:
+        cut = text.find(" ", lo, token.idx)
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < end_char:
+        cut = text.rfind(" ", token.idx + len(token), hi)
+        hi = cut if cut >= 0 else hi
+    return lo, hi
+
+
+def sentence_start(token) -> int:
+    """Index of the first token of the sentence holding ``token`` (``token.sent.start``)."""
+    return sentence_bounds(token)[0]
+
+
+def sentence_bounds(token) -> tuple[int, int, int]:
+    """The sentence holding ``token``: its first token, start and end characters (what
+    ``token.sent`` gives, without walking the sentence)."""
+    spans = _sentences(token.doc)
+    return spans[bisect.bisect_right(spans, (token.i, _BIG)) - 1]
+
+
+_BIG = 1 << 62
+_SENTENCES = "newsline.sentences"
+_TEXT = "newsline.text"
+
+
+def _sentences(parsed) -> list[tuple[int, int, int]]:
+    """(first token, start char, end char) of each sentence of a parse, made once per parse
+    (spaCy's ``token.sent`` walks the whole sentence on every call)."""
+    spans = parsed.user_data.get(_SENTENCES)
+    if spans is None:
+        spans = [(s.start, s.start_char, s.end_char) for s in parsed.sents]
+        parsed.user_data[_SENTENCES] = spans
+    return spans
 
 
 def sentence_text(doc: Document, token) -> str:
