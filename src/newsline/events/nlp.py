@@ -16,6 +16,7 @@ numpy does the matrix products.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -72,8 +73,53 @@ def parse_texts(texts: Sequence[str], consumer: str, batch_size: int = 32) -> li
                                 f"parser takes ({nlp.max_length:,})")
     needed = COMPONENTS[consumer]
     off = [name for name in nlp.pipe_names if name not in needed]
+    pieces = [split_pieces(text) for text in texts]
+    if all(len(p) == 1 for p in pieces):
+        with single_threaded_blas():
+            return list(nlp.pipe(texts, batch_size=batch_size, disable=off))
+    # A long text is parsed piece by piece and the pieces joined into one Doc (its offsets
+    # are the text's): time and memory stay linear whatever its length.
+    from spacy.tokens import Doc
+
+    flat = [piece for text_pieces in pieces for piece in text_pieces]
     with single_threaded_blas():
-        return list(nlp.pipe(texts, batch_size=batch_size, disable=off))
+        parsed = iter(nlp.pipe(flat, batch_size=batch_size, disable=off))
+        out = []
+        for text_pieces in pieces:
+            docs = [next(parsed) for _ in text_pieces]
+            out.append(docs[0] if len(docs) == 1 else
+                       Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"]))
+        return out
+
+
+#: Longest text spaCy parses in one go; a longer one is cut into pieces of at most this
+#: many characters (no TempEval-3 document is that long).
+PIECE_CHARS = 20_000
+# Where a piece may end, best first: a paragraph break, the end of a sentence, a clause
+# mark, any white space (the cut goes after the white space).
+_CUTS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+"),
+         re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
+
+
+def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters (joined, they
+    are ``text``), each ending at the best boundary of :data:`_CUTS` found in the second
+    half of its stretch (else cut at ``limit``)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        stop = start + limit
+        lo = start + limit // 2
+        cut = None
+        for pattern in _CUTS:
+            for match in pattern.finditer(text, lo, stop):
+                cut = match.end()
+            if cut is not None:
+                break
+        pieces.append(text[start:cut or stop])
+        start = cut or stop
+    pieces.append(text[start:])
+    return pieces
 
 
 def _use_numpy_matmul(nlp: Any) -> None:

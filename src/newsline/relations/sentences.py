@@ -86,7 +86,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 def _continues(text: str, dot_end: int, para_end: int) -> bool:
     """Whether the sentence goes on after the punctuation that ends at ``dot_end``."""
     mark = text[dot_end - 1]
-    before = _WORD_BEFORE.search(text, 0, dot_end)
+    # the word before the mark (a word is searched for in the 100 characters before it,
+    # not from the start of the text, which made a long text quadratic)
+    before = _WORD_BEFORE.search(text, max(0, dot_end - 100), dot_end)
     m = _NEXT_WORD.match(text, dot_end, para_end)
     if m is None:
         return False  # end of the paragraph
