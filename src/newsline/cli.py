@@ -26,6 +26,7 @@ from newsline.evaluation.story_cli import add_parser as add_eval_story_parser
 from newsline.evaluation.story_cli import route as route_eval_story
 from newsline.events.cli_support import ONLY, add_train_parser
 from newsline.store.cli import add_parser as add_store_parser
+from newsline.story.cli import add_parser as add_story_parser
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
@@ -299,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_eval_story_parser(sub)
 
     add_store_parser(sub)
+    add_story_parser(sub)
     targets = add_train_parser(sub)
     relations = targets.add_parser(
         "relations", add_help=False,
