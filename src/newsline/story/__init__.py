@@ -1,6 +1,24 @@
-"""Story timelines: the dates that matter in many articles and what happened on each."""
+"""Story timelines: the dates that matter in many articles and what happened on each.
 
-from newsline.story.builder import build_story
+``build_story`` is imported on first use, so that ``newsline.story.cli`` (loaded by every
+``newsline`` command) does not pull in numpy and scikit-learn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from newsline.story.model import Story, StoryEntry, StorySentence
 
+if TYPE_CHECKING:
+    from newsline.story.builder import build_story
+
 __all__ = ["Story", "StoryEntry", "StorySentence", "build_story"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "build_story":
+        from newsline.story.builder import build_story
+
+        return build_story
+    raise AttributeError(f"module 'newsline.story' has no attribute {name!r}")
