@@ -27,6 +27,7 @@ from newsline.evaluation.story_cli import route as route_eval_story
 from newsline.events.cli_support import ONLY, add_train_parser
 from newsline.store.cli import add_parser as add_store_parser
 from newsline.story.cli import add_parser as add_story_parser
+from newsline.story.cli import add_train_parser as add_story_train_parser
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
@@ -302,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_parser(sub)
     add_story_parser(sub)
     targets = add_train_parser(sub)
+    add_story_train_parser(targets)
     relations = targets.add_parser(
         "relations", add_help=False,
         help="train the TLINK model (arguments as `python -m newsline.relations.train -h`)")

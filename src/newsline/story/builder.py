@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from newsline.documents.model import Document
 from newsline.story.collect import Material, collect
-from newsline.story.dates import candidate_days, default_count, hand_score
+from newsline.story.dates import Relevance, candidate_days, default_count, features
 from newsline.story.model import Story, StoryEntry
+from newsline.story.ranker import load_ranker
 from newsline.story.select import choose_sentences, fit_vectorizer
 
 _WORD = re.compile(r"\w+")
@@ -46,9 +47,10 @@ def story_from_material(material: Material, *, dates: int | None, sentences: int
                         start: str | None, end: str | None, query: str | None) -> Story:
     """Rank the days of ``material``, choose sentences, and make the :class:`Story`."""
     days = candidate_days(material, start, end)
-    scores = {d: hand_score(material, d) for d in days}
-    count = dates if dates is not None else default_count(
-        scores, start or material.first, end or material.last)
+    ranker = load_ranker()
+    relevance = Relevance(material)
+    scores = {d: ranker.score(features(material, d, relevance)) for d in days}
+    count = dates if dates is not None else default_count(scores)
     chosen = sorted(sorted(scores, key=lambda d: (-scores[d], d))[:max(count, 0)])
     by_day = defaultdict(list)
     chosen_set = set(chosen)

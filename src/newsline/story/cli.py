@@ -75,3 +75,31 @@ def _documents(args: argparse.Namespace):
 
     return iter_documents(args.paths, dct=args.dct, keep_going=args.keep_going,
                           on_error=report)
+
+
+def add_train_parser(targets) -> argparse.ArgumentParser:
+    """Register ``newsline train story`` on the ``train`` command's targets."""
+    train = targets.add_parser(
+        "story", help="train the story date ranker on timeline17-dev (leave-one-story-out "
+                      "figures printed)")
+    train.add_argument("--data", metavar="DIR",
+                       help="a folder laid out like timeline17-dev (default: ../shared's)")
+    train.add_argument("-o", "--output", metavar="OUT",
+                       help="where to write the model JSON (default: the packaged model)")
+    train.add_argument("-C", type=float, default=None, help="inverse regularisation strength")
+    train.set_defaults(func=cmd_train_story)
+    return train
+
+
+def cmd_train_story(args: argparse.Namespace) -> int:
+    """Train the date ranker (``newsline.story.train.main``)."""
+    from newsline.story.train import main as train_main
+
+    argv = []
+    if args.data:
+        argv += ["--data", args.data]
+    if args.output:
+        argv += ["--output", args.output]
+    if args.C is not None:
+        argv += ["-C", str(args.C)]
+    return train_main(argv)

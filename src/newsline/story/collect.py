@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsline.documents.model import Document
+from newsline.story.lexicon import boilerplate, skipped
 from newsline.story.sentences import sentence_spans
 from newsline.timex import TimexTagger
 
@@ -59,6 +60,8 @@ class Material:
     later: Counter = field(default_factory=Counter)           # day -> referring later articles
     later_refs: Counter = field(default_factory=Counter)      # day -> references made later
     lead_refs: Counter = field(default_factory=Counter)       # day -> refs in first lines
+    fresh: Counter = field(default_factory=Counter)           # day -> articles that day whose
+    # first lines refer to no other day (news of the day, not a look back)
     month_mentions: Counter = field(default_factory=Counter)  # YYYY-MM -> references
     day_outlets: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     candidates: list[Candidate] = field(default_factory=list)
@@ -112,14 +115,15 @@ def add_document(material: Material, doc: Document, tagger: TimexTagger) -> None
     material.published[pub] += 1
     material.first = pub if material.first is None or pub < material.first else material.first
     material.last = pub if material.last is None or pub > material.last else material.last
-    spans = sentence_spans(text)
+    furniture = [(m.start(), m.end()) for m in boilerplate().finditer(text) if m.end() > m.start()]
+    spans = _trim(text, sentence_spans(text), furniture)
     if not spans:
         return
     starts = [s for s, _ in spans]
     per_sentence: dict[int, list[str]] = defaultdict(list)
     referred: set[str] = set()
     for timex in tagger.tag(text, pub):
-        if timex.type != "DATE":
+        if timex.type != "DATE" or _inside(timex.start, furniture):
             continue
         day = _day_of(timex.value)
         if day is None:
@@ -137,6 +141,9 @@ def add_document(material: Material, doc: Document, tagger: TimexTagger) -> None
         if index < LEAD_LINES:
             material.lead_refs[day] += 1
         referred.add(day)
+    lead_days = {d for i in range(LEAD_LINES) for d in per_sentence.get(i, ())}
+    if lead_days <= {pub}:
+        material.fresh[pub] += 1
     for day in referred:
         material.referring[day] += 1
         if day < pub:
@@ -150,6 +157,8 @@ def add_document(material: Material, doc: Document, tagger: TimexTagger) -> None
         if not MIN_SENTENCE <= end - start <= MAX_SENTENCE:
             continue
         sentence = text[start:end]
+        if skipped().search(sentence):
+            continue
         if index < 12:
             for m in _CAPITAL.finditer(sentence):
                 material.words[m[1]] += 1
@@ -159,3 +168,30 @@ def add_document(material: Material, doc: Document, tagger: TimexTagger) -> None
         if index < LEAD_LINES and pub not in days:
             material.candidates.append(Candidate(
                 sentence, doc.id, source, start, end, pub, pub, index, False, len(days)))
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _trim(text: str, spans: list[tuple[int, int]], furniture: list[tuple[int, int]]
+          ) -> list[tuple[int, int]]:
+    """Sentence spans with page furniture cut from their start (dropped when nothing is
+    left)."""
+    if not furniture:
+        return spans
+    out = []
+    for start, end in spans:
+        moved = True
+        while moved:
+            moved = False
+            for s, e in furniture:
+                if s <= start < e or (start <= s < end and not text[start:s].strip()):
+                    start = min(max(start, e), end)
+                    while start < end and text[start].isspace():
+                        start += 1
+                    moved = True
+                    break
+        if start < end:
+            out.append((start, end))
+    return out

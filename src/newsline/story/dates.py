@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from datetime import date, timedelta
+
+import numpy as np
 
 from newsline.story.collect import Material
 
@@ -26,14 +29,70 @@ def hand_score(material: Material, day: str) -> float:
             + 0.5 * (material.published[day] + material.published[_shift(day, 1)]))
 
 
-def default_count(scores: dict[str, float], first: str | None, last: str | None) -> int:
-    """How many dates a story gets when the user does not say: grows with the period
-    covered (about one a week for short stories, fewer per week for long ones)."""
-    if not scores:
-        return 0
-    if first is None or last is None:
-        span = 30
-    else:
-        span = (date.fromisoformat(last) - date.fromisoformat(first)).days + 1
-    wanted = round(3 * math.sqrt(max(span, 1)) / 2)
-    return max(3, min(wanted, 40, len(scores)))
+FEATURES = (
+    "mentions", "referring", "later", "later_refs", "lead_refs", "outlets",
+    "published", "published_next", "published_prev", "published_week",
+    "referring_share", "published_share", "weekday_sun", "fresh", "fresh_next",
+    "rel_referring", "rel_published", "rel_published_next",
+)
+
+
+class Relevance:
+    """How much each day's references and publications are about the story: every
+    candidate sentence is compared (TF-IDF cosine) with the centroid of all of them; per
+    day, the best sentence of each article counts."""
+
+    def __init__(self, material: Material) -> None:
+        from newsline.story.select import fit_vectorizer
+
+        self.referring: dict[str, float] = defaultdict(float)
+        self.published: dict[str, float] = defaultdict(float)
+        cands = material.candidates
+        vectorizer = fit_vectorizer(cands)
+        if vectorizer is None:
+            return
+        matrix = vectorizer.transform([c.text for c in cands])
+        centroid = np.asarray(matrix.mean(axis=0)).ravel()
+        norm = np.linalg.norm(centroid)
+        if not norm:
+            return
+        rel = np.asarray(matrix @ (centroid / norm)).ravel()
+        best_ref: dict[tuple[str, str], float] = {}
+        best_pub: dict[tuple[str, str], float] = {}
+        for c, r in zip(cands, rel, strict=True):
+            table = best_ref if c.explicit else best_pub
+            key = (c.day, c.doc)
+            table[key] = max(table.get(key, 0.0), float(r))
+            if c.explicit and c.day == c.published and c.position < 3:
+                best_pub[key] = max(best_pub.get(key, 0.0), float(r))
+        for (day, _), r in best_ref.items():
+            self.referring[day] += r
+        for (day, _), r in best_pub.items():
+            self.published[day] += r
+
+
+def features(material: Material, day: str, relevance: Relevance) -> list[float]:
+    """The features of one candidate day (log counts and shares), in :data:`FEATURES` order."""
+    m = material
+    r = relevance
+    total = max(m.articles, 1)
+    week = sum(m.published[_shift(day, k)] for k in range(0, 7))
+    log = math.log1p
+    return [
+        log(m.mentions[day]), log(m.referring[day]), log(m.later[day]), log(m.later_refs[day]),
+        log(m.lead_refs[day]), log(len(m.day_outlets.get(day, ()))),
+        log(m.published[day]), log(m.published[_shift(day, 1)]),
+        log(m.published[_shift(day, -1)]), log(week),
+        m.referring[day] / total, m.published[day] / total,
+        1.0 if date.fromisoformat(day).weekday() == 6 else 0.0,
+        log(m.fresh[day]), log(m.fresh[_shift(day, 1)]),
+        log(r.referring[day]), log(r.published[day]), log(r.published[_shift(day, 1)]),
+    ]
+
+
+def default_count(scores: dict[str, float], least: int = 3, most: int = 60) -> int:
+    """How many dates a story gets when the user does not say: the days the ranker finds
+    more likely than not to be on an editor's timeline, at least ``least`` and at most
+    ``most``."""
+    likely = sum(1 for s in scores.values() if s > 0)
+    return min(max(likely, least), most, len(scores))
