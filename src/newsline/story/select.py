@@ -12,8 +12,18 @@ from newsline.story.model import StorySentence
 
 #: two sentences whose TF-IDF cosine is above this say the same thing
 DUPLICATE = 0.6
+#: at most this many candidates of one day are compared pairwise (the most central)
+POOL = 300
 #: MMR trade-off between centrality and novelty
 MMR_LAMBDA = 0.7
+#: weights of a sentence's score besides its centrality (tuned on timeline17-dev)
+WEIGHTS = {
+    "explicit": 0.0,      # the sentence itself names the day
+    "position": 0.01,     # per sentence before it in its article (up to 10)
+    "other_dates": 0.05,  # per other day the sentence names
+    "support": 0.05,      # x log(1 + articles that say the same)
+    "length": 0.0,        # x |log(words / 20)|: too short or too long
+}
 
 
 def fit_vectorizer(candidates: Sequence[Candidate]) -> TfidfVectorizer | None:
@@ -47,10 +57,17 @@ def choose_sentences(candidates: Sequence[Candidate], count: int,
     norm = np.linalg.norm(centroid)
     central = matrix @ (centroid / norm) if norm else np.zeros(len(cands))
     central = np.asarray(central).ravel()
+    if len(cands) > POOL:
+        keep = np.argsort(-central, kind="stable")[:POOL]
+        cands = [cands[i] for i in keep]
+        matrix = matrix[keep]
+        central = central[keep]
     similar = (matrix @ matrix.T).toarray()
+    w = WEIGHTS
     score = np.array([
-        central[i] + (0.1 if c.explicit else 0.0) - 0.02 * min(c.position, 10)
-        - (0.05 * (c.n_dates - 1))
+        central[i] + (w["explicit"] if c.explicit else 0.0) - w["position"] * min(c.position, 10)
+        - w["other_dates"] * (c.n_dates - 1)
+        - w["length"] * abs(np.log(max(len(c.text.split()), 1) / 20))
         for i, c in enumerate(cands)])
     # near-duplicate groups: each sentence joins the best-scored sentence it duplicates
     order = list(np.argsort(-score))
@@ -70,7 +87,7 @@ def choose_sentences(candidates: Sequence[Candidate], count: int,
     while heads and len(chosen) < count:
         def mmr(i: int) -> float:
             redundancy = max((similar[i, j] for j in chosen), default=0.0)
-            support = np.log1p(len(groups[i])) * 0.05
+            support = np.log1p(len(groups[i])) * w["support"]
             return MMR_LAMBDA * (score[i] + support) - (1 - MMR_LAMBDA) * redundancy
         best = max(heads, key=mmr)
         chosen.append(best)
