@@ -103,3 +103,27 @@ def test_the_json_has_the_contract_shape() -> None:
     assert set(entry) >= {"date", "sentences", "articles", "outlets", "mentions"}
     assert set(entry["sentences"][0]) >= {"text", "doc", "source", "start", "end", "reports"}
     assert isinstance(build_story([], dates=2), Story)
+
+
+def test_page_date_stamps_are_not_references_and_are_cut_from_sentences() -> None:
+    stamp = "Page last updated at 10:39 GMT , Wednesday , 28 September 2011 11:39 UK "
+    doc = Document(id="s1", dct="2011-09-28", meta={"source": "bbc"}, text=(
+        stamp + "The trial of the doctor opened in Los Angeles on Tuesday .\n"
+        "Jurors heard the opening statements .\nThe judge adjourned the court .\n"))
+    story = build_story([doc], dates=5)
+    assert "2011-09-28" not in {e.date for e in story.entries if e.mentions}
+    sentences = [s for e in story.entries for s in e.sentences]
+    assert sentences and all(not s.text.startswith("Page last") for s in sentences)
+    opened = next(s for s in sentences if s.text.startswith("The trial"))
+    assert doc.text[opened.start:opened.end] == opened.text
+    assert "2011-09-27" in {e.date for e in story.entries}
+
+
+def test_removed_comments_are_never_quoted() -> None:
+    doc = Document(id="c1", dct="2011-11-08", text=(
+        "The doctor was found guilty on Monday .\n"
+        "8th November 2011 - 17:42 This comment was removed because it broke the rules .\n"
+        "Sentencing was set for 29 November .\n"))
+    story = build_story([doc], dates=5, sentences=3)
+    texts = [s.text for e in story.entries for s in e.sentences]
+    assert texts and not any("comment was removed" in t for t in texts)

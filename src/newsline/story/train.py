@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,6 +39,7 @@ class TrainingCase:
     days: list[str]
     X: np.ndarray
     y: np.ndarray
+    protocol: Any = None  # the protocol's Case (window, l, k, gold sentences)
 
 
 def load_cases(root: str | Path) -> list[TrainingCase]:
@@ -57,7 +59,7 @@ def load_cases(root: str | Path) -> list[TrainingCase]:
         X = np.array([features(material, d, rel) for d in days], dtype=float)
         y = np.array([d in case.gold for d in days], dtype=int)
         out.append(TrainingCase(case.story, case.name, case.dates, set(case.gold), material,
-                                days, X, y))
+                                days, X, y, case))
     return out
 
 
