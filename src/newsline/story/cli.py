@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 STORY_FORMATS = ("json", "md", "html", "timelinejs")
 
@@ -30,8 +28,10 @@ def _positive(value: str) -> int:
 
 def add_parser(sub) -> argparse.ArgumentParser:
     """Register ``newsline story`` on the ``sub`` parsers of the main command."""
+    from newsline.cli_io import add_input_arguments, add_output_argument
+
     story = sub.add_parser("story", help="the timeline an editor would write from many articles")
-    story.add_argument("paths", nargs="+", metavar="PATH")
+    add_input_arguments(story)
     story.add_argument("--dates", type=_positive, metavar="N",
                        help="at most N dates (default: chosen from the material)")
     story.add_argument("--sentences", type=_positive, default=2, metavar="K",
@@ -43,38 +43,22 @@ def add_parser(sub) -> argparse.ArgumentParser:
     story.add_argument("--query", metavar="WORDS",
                        help="only articles that hold all these words")
     story.add_argument("--format", choices=STORY_FORMATS, default="json")
-    story.add_argument("--dct", help="publication date for undated input, YYYY-MM-DD or 'today'")
-    story.add_argument("-o", "--output", metavar="OUT")
-    story.add_argument("--keep-going", action="store_true",
-                       help="skip bad input files (reported on stderr) instead of stopping")
+    add_output_argument(story)
     story.set_defaults(func=cmd_story)
     return story
 
 
 def cmd_story(args: argparse.Namespace) -> int:
     """Read the articles (streamed), build the story and write it."""
+    from newsline.cli_io import check_output, read_documents, write_output
     from newsline.story.builder import build_story
     from newsline.story.writers import render
 
-    docs = _documents(args)
-    story = build_story(docs, dates=args.dates, sentences=args.sentences, start=args.start,
-                        end=args.end, query=args.query)
-    content = render(story, args.format)
-    if args.output:
-        Path(args.output).write_text(content, encoding="utf-8")
-    else:
-        sys.stdout.write(content if content.endswith("\n") else content + "\n")
+    check_output(args.output)
+    story = build_story(read_documents(args), dates=args.dates, sentences=args.sentences,
+                        start=args.start, end=args.end, query=args.query)
+    write_output(args.output, render(story, args.format))
     return 0
-
-
-def _documents(args: argparse.Namespace):
-    from newsline.documents import iter_documents
-
-    def report(err) -> None:
-        print(f"newsline: skipped {err}", file=sys.stderr)
-
-    return iter_documents(args.paths, dct=args.dct, keep_going=args.keep_going,
-                          on_error=report)
 
 
 def add_train_parser(targets) -> argparse.ArgumentParser:
