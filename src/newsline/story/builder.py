@@ -50,7 +50,7 @@ def story_from_material(material: Material, *, dates: int | None, sentences: int
     ranker = load_ranker()
     relevance = Relevance(material)
     scores = {d: ranker.score(features(material, d, relevance)) for d in days}
-    count = dates if dates is not None else default_count(scores)
+    count = dates if dates is not None else default_count(scores, material.articles)
     chosen = sorted(sorted(scores, key=lambda d: (-scores[d], d))[:max(count, 0)])
     by_day = defaultdict(list)
     chosen_set = set(chosen)

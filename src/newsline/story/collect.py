@@ -83,7 +83,7 @@ def _day_of(value: str) -> str | None:
         date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
-    return value
+    return value[:10]
 
 
 def collect(documents: Iterable[Document], tagger: TimexTagger | None = None,
@@ -123,6 +123,8 @@ def add_document(material: Material, doc: Document, tagger: TimexTagger) -> None
     per_sentence: dict[int, list[str]] = defaultdict(list)
     referred: set[str] = set()
     for timex in tagger.tag(text, pub):
+        # DATE only: counting TIME values ("Sunday evening", "at 11am") was measured to
+        # blur the ranking (docs/story.md)
         if timex.type != "DATE" or _inside(timex.start, furniture):
             continue
         day = _day_of(timex.value)

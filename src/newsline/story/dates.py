@@ -90,9 +90,10 @@ def features(material: Material, day: str, relevance: Relevance) -> list[float]:
     ]
 
 
-def default_count(scores: dict[str, float], least: int = 3, most: int = 60) -> int:
+def default_count(scores: dict[str, float], articles: int, most: int = 60) -> int:
     """How many dates a story gets when the user does not say: the days the ranker finds
-    more likely than not to be on an editor's timeline, at least ``least`` and at most
-    ``most``."""
+    more likely than not to be on an editor's timeline, but at least 2 + the square root of
+    the number of articles (a small story still shows its few days) and at most ``most``."""
     likely = sum(1 for s in scores.values() if s > 0)
+    least = max(3, round(math.sqrt(max(articles, 0))) + 2)
     return min(max(likely, least), most, len(scores))
