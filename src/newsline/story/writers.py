@@ -9,7 +9,13 @@ from __future__ import annotations
 import html
 import json
 
+from newsline.documents.detokenize import detokenize
 from newsline.story.model import Story
+
+
+def _readable(text: str) -> str:
+    """One line of readable text: Penn-Treebank tokenisation undone, whitespace folded."""
+    return " ".join(detokenize(text).split())
 
 
 def to_json(story: Story) -> str:
@@ -25,7 +31,8 @@ def to_markdown(story: Story) -> str:
     for entry in story.entries:
         lines += ["", f"## {entry.date}", ""]
         for s in entry.sentences:
-            lines.append(f"- {s.text}")
+            more = f" ({len(s.reports) + 1} reports)" if s.reports else ""
+            lines.append(f"- {_readable(s.text)}{more}")
         lines += ["", f"*{entry.articles} articles"
                   + (f"; {', '.join(entry.outlets)}" if entry.outlets else "") + "*"]
     return "\n".join(lines) + "\n"
@@ -37,7 +44,7 @@ def to_html(story: Story) -> str:
              f"</title><h1>{html.escape(story.title or 'Story')}</h1>"]
     for entry in story.entries:
         parts.append(f"<h2>{html.escape(entry.date)}</h2><ul>")
-        parts += [f"<li>{html.escape(s.text)}</li>" for s in entry.sentences]
+        parts += [f"<li>{html.escape(_readable(s.text))}</li>" for s in entry.sentences]
         parts.append("</ul>")
     return "\n".join(parts) + "\n"
 
@@ -53,7 +60,8 @@ def to_timelinejs(story: Story) -> str:
         if day:
             start["day"] = day
         events.append({"start_date": start,
-                       "text": {"text": " ".join(s.text for s in entry.sentences)}})
+                       "text": {"text": html.escape(
+                           " ".join(_readable(s.text) for s in entry.sentences))}})
     return json.dumps({"title": {"text": {"headline": story.title or "Story"}},
                        "events": events}, ensure_ascii=False, indent=2)
 
