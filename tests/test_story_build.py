@@ -127,3 +127,11 @@ def test_removed_comments_are_never_quoted() -> None:
     story = build_story([doc], dates=5, sentences=3)
     texts = [s.text for e in story.entries for s in e.sentences]
     assert texts and not any("comment was removed" in t for t in texts)
+
+
+def test_the_python_api_name_newsline_story_builds_a_story() -> None:
+    import newsline
+
+    story = newsline.story(iter(_articles()), dates=1)
+    assert isinstance(story, newsline.Story)
+    assert [e.date for e in story.entries] == ["2024-03-02"]
