@@ -135,3 +135,8 @@ def test_the_python_api_name_newsline_story_builds_a_story() -> None:
     story = newsline.story(iter(_articles()), dates=1)
     assert isinstance(story, newsline.Story)
     assert [e.date for e in story.entries] == ["2024-03-02"]
+
+
+def test_the_title_is_the_story_s_most_frequent_name() -> None:
+    story = build_story(_articles(), dates=1)
+    assert story.title == "Norden"

@@ -73,10 +73,15 @@ def story_from_material(material: Material, *, dates: int | None, sentences: int
 
 
 def _title(material: Material) -> str | None:
-    """The story's most frequent name (two words or more), else its most frequent word."""
-    names = [(n, w) for w, n in material.words.items() if " " in w]
-    if names:
-        return max(names)[1]
-    if material.words:
-        return material.words.most_common(1)[0][0]
-    return None
+    """The story's most frequent capitalised name ("Haiti"), or a longer name holding it
+    that is at least half as frequent ("Michael Jackson")."""
+    from newsline.story.lexicon import not_titles
+
+    skip = not_titles()
+    names = {w: n for w, n in material.words.items() if w not in skip}
+    if not names:
+        return None
+    top, count = max(names.items(), key=lambda item: (item[1], item[0]))
+    longer = [(n, w) for w, n in names.items()
+              if w != top and top in w.split() and n * 2 >= count]
+    return max(longer)[1] if longer else top

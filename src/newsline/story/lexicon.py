@@ -26,3 +26,11 @@ def boilerplate(language: str = "en") -> re.Pattern[str]:
 def skipped(language: str = "en") -> re.Pattern[str]:
     """Sentences a story never quotes (removed comments, 'click here', captions)."""
     return _patterns(language, "skip_sentences.txt")
+
+
+@cache
+def not_titles(language: str = "en") -> frozenset[str]:
+    """Capitalised words that never name a story (days, months, sentence openers)."""
+    path = RESOURCES / language / "not_titles.txt"
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
