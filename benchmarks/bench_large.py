@@ -74,6 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     body = make_article(args.data, args.chars)
+    tokens = len(body.split())
+    print(f"# one article of {len(body):,} characters ({tokens:,} tokens), commit "
+          f"{_revision()}, Python {platform.python_version()}, {os.cpu_count()} CPUs")
+    print("| command | chars | tokens | wall s | CPU s | tokens/CPU s | peak MiB | within 2 GiB "
+          "| exit | output bytes |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|", flush=True)
     newsline = [sys.executable, "-c", "import sys; from newsline.cli import main; "
                 "sys.exit(main(sys.argv[1:]))"]
     rows = []
@@ -89,16 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             size = Path(out).stat().st_size if Path(out).exists() else 0
             rows.append((name, wall, cpu, peak, status, size))
             Path(out).unlink(missing_ok=True)
-    tokens = len(body.split())
-    print(f"# one article of {len(body):,} characters ({tokens:,} tokens), commit "
-          f"{_revision()}, Python {platform.python_version()}, {os.cpu_count()} CPUs")
-    print("| command | chars | tokens | wall s | CPU s | tokens/CPU s | peak MiB | within 2 GiB "
-          "| exit | output bytes |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
-    for name, wall, cpu, peak, status, size in rows:
-        print(f"| newsline {name} | {len(body):,} | {tokens:,} | {wall:.1f} | {cpu:.1f} | "
-              f"{tokens / cpu:,.0f} | {peak:,.0f} | {'yes' if peak <= LIMIT_MB else 'NO'} | "
-              f"{status} | {size:,} |")
+            print(f"| newsline {name} | {len(body):,} | {tokens:,} | {wall:.1f} | {cpu:.1f} | "
+                  f"{tokens / cpu:,.0f} | {peak:,.0f} | "
+                  f"{'yes' if peak <= LIMIT_MB else 'NO'} | {status} | {size:,} |", flush=True)
     return 0 if all(row[4] == 0 for row in rows) else 1
 
 
