@@ -37,17 +37,17 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return parser
 
 
-def _report(err) -> None:
-    print(f"newsline: skipped {err}", file=sys.stderr)
-
-
 def cmd_eval_story(args: argparse.Namespace) -> int:
     """Run the protocol and print the table (or JSON)."""
     from newsline.evaluation.story_protocol import run_protocol
 
     systems = ["newsline", "baseline"] if args.system == "both" else [args.system]
     only = (lambda case: args.only in case.label) if args.only else None
-    result = run_protocol(args.dir, systems, on_error=_report, only=only)
+    skipped: list = []
+    result = run_protocol(args.dir, systems, on_error=skipped.append, only=only)
+    if skipped:
+        print(f"newsline: skipped {len(skipped)} bad article records (the first: "
+              f"{skipped[0]})", file=sys.stderr)
     if not result.cases:
         print(f"no gold timeline matches {args.only!r}")
         return 1

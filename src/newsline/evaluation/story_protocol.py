@@ -107,27 +107,7 @@ def read_articles(path: Path, on_error: Callable[[InputError], object] | None = 
                   ) -> list[Document]:
     """A story's articles with newsline's readers, in file order; bad records (a few texts
     of the release are empty) are skipped and passed to ``on_error``."""
-    docs = list(iter_documents([str(path)], keep_going=True, on_error=on_error))
-    if docs:
-        return docs
-    return _records_one_by_one(path, on_error)
-
-
-def _records_one_by_one(path: Path, on_error: Callable[[InputError], object] | None
-                        ) -> list[Document]:
-    """Fallback for a reader that refuses a whole JSONL file for one bad record: the good
-    records, each read as the contract reads a JSONL record."""
-    docs = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        record = json.loads(line) if line.strip() else None
-        if not isinstance(record, dict) or not str(record.get("text") or "").strip():
-            if on_error is not None and line.strip():
-                on_error(InputError(str(path), f"line {number}: empty text"))
-            continue
-        meta = {k: record[k] for k in ("title", "url", "source") if record.get(k)}
-        docs.append(Document(id=str(record.get("id") or f"{path.stem}:{number}"),
-                             text=record["text"], dct=str(record["date"])[:10], meta=meta))
-    return docs
+    return list(iter_documents([str(path)], keep_going=True, on_error=on_error))
 
 
 def in_window(docs: Iterable[Document], case: Case) -> list[Document]:
