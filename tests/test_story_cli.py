@@ -83,7 +83,7 @@ def test_markdown_to_a_file_from_a_folder(tmp_path: Path, capsys) -> None:
                           "-o", str(out_file))
     assert status == 0 and out == ""
     md = out_file.read_text(encoding="utf-8")
-    assert "2024-03-02" in md and "Norden" in md
+    assert "## 2 March 2024" in md and "Norden" in md
 
 
 def test_a_bad_date_option_is_refused(jsonl: Path, capsys) -> None:
