@@ -394,3 +394,25 @@ def test_timeml_with_an_empty_text_is_an_error(tmp_path: Path) -> None:
     empty = SMALL_TML.split("<TEXT>")[0] + "<TEXT>\n  </TEXT></TimeML>"
     with pytest.raises(InputError, match="no text"):
         read_document(write(tmp_path, "empty.tml", empty))
+
+
+def test_a_jsonl_file_is_read_line_by_line(tmp_path: Path) -> None:
+    """A record appended after the first one was yielded is still read: the file is read
+    as the documents are asked for, never whole at the start."""
+    path = write(tmp_path, "feed.jsonl", json.dumps({"text": "first", "date": "2025-01-01"})
+                 + "\n")
+    docs = iter_documents([str(path)])
+    assert next(docs).text == "first"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": "later", "date": "2025-01-02"}) + "\n")
+    assert [d.text for d in docs] == ["later"]
+
+
+def test_a_folder_is_walked_as_the_documents_are_asked_for(tmp_path: Path) -> None:
+    write(tmp_path / "a", "1.txt", "date 2025-01-01\nfirst")
+    write(tmp_path / "b", "1.txt", "date 2025-01-01\nsecond")
+    docs = iter_documents([str(tmp_path)])
+    assert next(docs).text == "first"
+    write(tmp_path / "b", "2.txt", "date 2025-01-01\nadded")  # b is not listed yet
+    write(tmp_path / "a", "2.txt", "date 2025-01-01\ntoo late")  # a was listed already
+    assert [d.text for d in docs] == ["second", "added"]
