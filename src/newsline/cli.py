@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from newsline.batch.cli import add_parser as add_batch_parser
 from newsline.cli_io import (
     add_input_arguments,
     add_output_argument,
@@ -302,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_store_parser(sub)
     add_story_parser(sub)
+    add_batch_parser(sub)
     targets = add_train_parser(sub)
     add_story_train_parser(targets)
     relations = targets.add_parser(
