@@ -15,7 +15,7 @@ import pytest
 
 from conftest import write_file
 from newsline.cli import main
-from newsline.store import Store, StoreError, StoreLockedError, schema
+from newsline.store import EntryFilter, Store, StoreError, StoreLockedError, schema
 from newsline.store.locking import store_lock
 
 ARTICLE = ("date 2013-03-18\nSeoul said on Friday that 200 soldiers returned home after a "
@@ -188,6 +188,11 @@ def test_a_version_1_store_is_migrated_to_the_current_version(tmp_path):
                 "('k1', 'old', 'It rained on Monday.', DATE '2020-01-06', 'timex')")
     con.execute("INSERT INTO timexes (doc_key, tid, start_offset, end_offset, text, type, "
                 "value) VALUES ('k1', 't1', 12, 18, 'Monday', 'DATE', '2020-01-06')")
+    con.execute("INSERT INTO entries (doc_key, seq, doc, sort_date, date, start_date, end_date, "
+                "grain, event, summary, sentence, start_offset, end_offset, inferred, polarity)"
+                " VALUES ('k1', 0, 'old', DATE '2020-01-06', '2020-01-06', DATE '2020-01-06', "
+                "DATE '2020-01-06', 'day', 'rained', 'It rained', 'It RAINED on Monday.', 3, 9, "
+                "false, 'POS')")
     con.close()
     if schema.current_version() > 1:
         with pytest.raises(StoreError, match="older than"):
@@ -197,6 +202,10 @@ def test_a_version_1_store_is_migrated_to_the_current_version(tmp_path):
         assert store.summary()["schema_version"] == schema.current_version()
         (doc,) = store.documents()
     assert (doc.id, doc.timexes[0].value) == ("old", "2020-01-06")
+    with Store.open(db, read_only=True) as store:  # v2: the text filter reads entries.search
+        assert [e.event for e in store.entries(EntryFilter(text="Rained monday"))] == [
+            "rained"]
+        assert store.entries(EntryFilter(text="snowed")) == []
     with Store.open(db, read_only=True) as store:
         versions = [r[0] for r in store.con.execute(
             "SELECT version FROM schema_version ORDER BY 1").fetchall()]

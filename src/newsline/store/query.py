@@ -45,9 +45,8 @@ class EntryFilter:
             clauses.append("lower(outlet) = lower(?)")
             params.append(self.source)
         for word in (self.text or "").split():
-            clauses.append("(sentence ILIKE ? ESCAPE '\\' OR summary ILIKE ? ESCAPE '\\' "
-                           "OR event ILIKE ? ESCAPE '\\')")
-            params += [_like(word)] * 3
+            clauses.append("search LIKE lower(?) ESCAPE '\\'")
+            params.append(_like(word))
         return (" AND ".join(clauses) or "TRUE"), params
 
 

@@ -51,7 +51,23 @@ V1 = [
     "CREATE INDEX entries_sort_date ON entries (sort_date)",
 ]
 
-MIGRATIONS: list[list[str]] = [V1]
+#: The words ``--text`` looks for, lower-cased in one column (one LIKE instead of three
+#: ILIKEs): computed by the store, on insert as here.
+SEARCH = "lower(concat_ws(' ', event, summary, sentence))"
+
+# Version 2: entries.search (filled for the entries already stored). DuckDB does not alter
+# a table that has an index, so the index is dropped and built again.
+V2 = [
+    "DROP INDEX entries_sort_date",
+    "ALTER TABLE entries ADD COLUMN search VARCHAR",
+    f"UPDATE entries SET search = {SEARCH}",
+    "CREATE INDEX entries_sort_date ON entries (sort_date)",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2]
+
+#: Columns the store computes from the others when a row is inserted.
+DERIVED = {"entries": {"search": SEARCH}}
 
 
 def current_version() -> int:

@@ -115,8 +115,11 @@ class Store:
             tables["documents"] = tables["documents"].filter(pa.array(mask, pa.bool_()))
             for name, table in tables.items():
                 con.register("_incoming", table)
-                columns = ", ".join(f'"{c}"' for c in table.column_names)
-                con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM _incoming")
+                derived = schema.DERIVED.get(name, {})
+                columns = ", ".join(f'"{c}"' for c in [*table.column_names, *derived])
+                values = ", ".join([*(f'"{c}"' for c in table.column_names),
+                                    *derived.values()])
+                con.execute(f"INSERT INTO {name} ({columns}) SELECT {values} FROM _incoming")
                 con.unregister("_incoming")
             con.execute("COMMIT")
         except BaseException:
@@ -148,29 +151,40 @@ class Store:
         return int(self.con.execute(f"SELECT count(*) FROM entries WHERE {where}",
                                     params).fetchone()[0])
 
-    def documents(self, keys: Iterable[str] | None = None) -> Iterator[Document]:
-        """Stored documents with their timexes, events and links (all of them, or those
-        with the given keys), in the order they were stored."""
-        where, params = ("TRUE", []) if keys is None else ("list_contains(?, doc_key)",
-                                                         [list(keys)])
-        rows = self._dicts(f"SELECT * FROM documents WHERE {where} ORDER BY ingested_at, id",
-                           params)
-        for start in range(0, len(rows), 256):
-            chunk = rows[start:start + 256]
-            layers = {}
-            for table, order in (("timexes", "start_offset"), ("events", "start_offset"),
-                                 ("links", "rowid")):
-                by_key: dict[str, list[dict[str, Any]]] = {}
-                for row in self._dicts(
-                        f"SELECT * FROM {table} WHERE list_contains(?, doc_key) "
-                        f"ORDER BY doc_key, {order}", [[d["doc_key"] for d in chunk]]):
-                    by_key.setdefault(row["doc_key"], []).append(row)
-                layers[table] = by_key
-            for doc in chunk:
-                key = doc["doc_key"]
-                yield document_from_rows(doc, layers["timexes"].get(key, []),
+    def documents(self, keys: Iterable[str] | None = None, source: str | None = None,
+                  chunk: int = 256) -> Iterator[Document]:
+        """Stored documents with their timexes, events and links (all of them, those with
+        the given keys, or those of outlet ``source``, any case), in the order they were
+        stored, read ``chunk`` at a time."""
+        clauses, params = [], []
+        if keys is not None:
+            clauses.append("list_contains(?, doc_key)")
+            params.append(list(keys))
+        if source is not None:
+            clauses.append("lower(source) = lower(?)")
+            params.append(source)
+        where = " AND ".join(clauses) or "TRUE"
+        order = [r[0] for r in self.con.execute(
+            f"SELECT doc_key FROM documents WHERE {where} ORDER BY ingested_at, id, doc_key",
+            params).fetchall()]
+        for start in range(0, len(order), chunk):
+            wanted = order[start:start + chunk]
+            docs = {d["doc_key"]: d for d in self._dicts(
+                "SELECT * FROM documents WHERE list_contains(?, doc_key)", [wanted])}
+            layers = {table: self._layer(table, wanted) for table in
+                      ("timexes", "events", "links")}
+            for key in wanted:
+                yield document_from_rows(docs[key], layers["timexes"].get(key, []),
                                          layers["events"].get(key, []),
                                          layers["links"].get(key, []))
+
+    def _layer(self, table: str, keys: list[str]) -> dict[str, list[dict[str, Any]]]:
+        order = "rowid" if table == "links" else "start_offset, rowid"
+        by_key: dict[str, list[dict[str, Any]]] = {}
+        for row in self._dicts(f"SELECT * FROM {table} WHERE list_contains(?, doc_key) "
+                               f"ORDER BY doc_key, {order}", [keys]):
+            by_key.setdefault(row["doc_key"], []).append(row)
+        return by_key
 
     def summary(self) -> dict[str, Any]:
         """Counts and extent of the store: documents, entries, outlets, first/last date."""
