@@ -350,3 +350,18 @@ def test_a_long_pasted_text_in_the_page_form_is_read():
         reply = reading.post("/", data={"text": text})
     assert reply.status_code == 200, reply.text[:300]
     assert "No dated events found" in reply.text
+
+
+def test_serve_binds_to_this_machine_by_default():
+    from newsline.cli import build_parser
+
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.db) == ("127.0.0.1", 8000, None)
+    assert args.max_body == 5.0 and args.timeout == 60.0
+
+
+def test_serve_refuses_a_missing_store(tmp_path, capsys):
+    from newsline.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "none.duckdb")]) == 1
+    assert "no such store" in capsys.readouterr().err

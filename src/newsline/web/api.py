@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -100,11 +99,6 @@ async def story(request: Request) -> Response:
     posted = await read_posted(request, schemas.StoryRequest)
     answer = await request.app.state.runner.run("story_job", posted)
     return _answer(answer, posted.options.format)
-
-
-def dumps(data: Any) -> str:
-    """Compact JSON, non-ASCII kept."""
-    return json.dumps(data, ensure_ascii=False)
 
 
 def store_of(request: Request) -> str:

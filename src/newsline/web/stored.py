@@ -54,9 +54,6 @@ class Filters:
         return EntryFilter(date_from=self.date_from, date_to=self.date_to, actor=self.actor,
                            source=self.source, text=self.text)
 
-    def active(self) -> bool:
-        """Whether any filter is set."""
-        return any(astuple(self))
 
 
 def _open(db: Path) -> Any:
