@@ -79,7 +79,7 @@ def test_axis_labels_years_without_crowding():
     _placed, ticks = axis(entries, lambda e: e.date)
     lefts = [t["left"] for t in ticks]
     assert ticks[0]["text"] == "2015" and ticks[-1]["text"] == "2026"
-    assert all(b - a >= 12 for a, b in zip(lefts, lefts[1:], strict=False))
+    assert all(b - a >= 16 for a, b in zip(lefts, lefts[1:], strict=False))
 
 
 def test_story_entries_on_the_axis_by_their_first_day():

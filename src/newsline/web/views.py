@@ -112,7 +112,7 @@ def axis(entries: list[Any], label: Any) -> tuple[list[AxisEntry], list[dict[str
     return placed, _ticks(low, high) if dated else []
 
 
-def _ticks(low: int, high: int, gap: float = 12.0) -> list[dict[str, Any]]:
+def _ticks(low: int, high: int, gap: float = 16.0) -> list[dict[str, Any]]:
     """Axis labels between two day ordinals: the ends (days when the span is under a year,
     else years) and each new year between, none closer than ``gap`` percent to another."""
     first, last = date.fromordinal(low), date.fromordinal(high)
