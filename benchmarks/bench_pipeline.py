@@ -1,8 +1,8 @@
 """Speed of the full ``newsline tag`` pipeline (timexes + events), one and two processes.
 
 Every TimeML file below ``--data`` (default: the TempEval-3 train set in ../shared) is read
-with newsline's reader; its text and DCT are tagged as ``newsline tag`` does: the TIMEX3
-tagger on each document, then the event tagger over all of them (``nlp.pipe`` batches).
+with newsline's reader; its text and DCT are tagged as ``newsline tag`` does, through
+:func:`newsline.pipeline.annotate` (batches of 32 documents, one parse per batch).
 Tokens are whitespace-separated tokens, as in ``bench_timex.py``.
 
 * one process: the taggers are built once (start-up, timed apart), then each pass tags
@@ -58,33 +58,29 @@ def load_items(data: Path, limit: int | None) -> list[Item]:
 _STATE: dict[str, Any] = {}
 
 
+#: ``--stages`` -> the pipeline stages it runs (``all``: what ``tag`` ran before it wrote
+#: links; ``tag``: what it runs now, links included).
+STAGES = {"all": ("timex", "events"), "timex": ("timex",), "events": ("events",),
+          "tag": ("timex", "events", "links")}
+
+
 def setup(stages: str) -> None:
-    """Build the taggers of ``stages`` (``all``, ``timex`` or ``events``) once."""
-    _STATE["stages"] = stages
-    if stages in ("all", "timex"):
-        from newsline.timex import TimexTagger
-
-        _STATE["timex"] = TimexTagger()
-    if stages in ("all", "events"):
-        from newsline.events import EventTagger
-
-        _STATE["events"] = EventTagger()
+    """Load the models of ``stages`` once (a first call through the pipeline)."""
+    _STATE["stages"] = STAGES[stages]
+    tag([("warm-up", "It rained on Monday.", "2025-12-13")])
 
 
 def tag(items: Sequence[Item]) -> tuple[int, int, int, float]:
-    """Tag the documents as ``newsline tag`` does.
+    """Tag the documents as ``newsline tag`` does (:func:`newsline.pipeline.annotate`).
 
     Returns (#timexes, #events, process id, CPU seconds this process spent on it).
     """
     from newsline.documents import Document
+    from newsline.pipeline import annotate
 
     cpu = time.process_time()
-    docs = [Document(id=i, text=t, dct=d) for i, t, d in items]
-    if "timex" in _STATE:
-        for doc in docs:
-            _STATE["timex"].annotate(doc)
-    if "events" in _STATE:
-        _STATE["events"].annotate_many(docs)
+    docs = list(annotate((Document(id=i, text=t, dct=d) for i, t, d in items),
+                         _STATE["stages"]))
     return (sum(len(d.timexes) for d in docs), sum(len(d.events) for d in docs), os.getpid(),
             time.process_time() - cpu)
 
@@ -143,8 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, metavar="N")
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--processes", choices=("1", "2", "both"), default="both")
-    parser.add_argument("--stages", choices=("all", "timex", "events"), default="all",
-                        help="all = newsline tag; timex = --only timex; events = --only events")
+    parser.add_argument("--stages", choices=tuple(STAGES), default="all",
+                        help="all = timexes + events (tag before it wrote links); tag = timexes, "
+                             "events and links; timex = --only timex; events = --only events")
     args = parser.parse_args(argv)
 
     items = load_items(args.data, args.limit)
