@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsline.documents.intervals import compare_to_dct
-from newsline.relations.sentences import sentence_index, split_sentences, tokenize
+from newsline.documents.sentences import sentence_index, split_sentences, tokenize
 
 
 def _sentences(text: str) -> list[str]:

@@ -8,9 +8,9 @@ The stage reads a Document's ``events`` and ``timexes`` and writes TLINKs into `
 See docs/relations.md for the method and its accuracy (TempEval-3 task C).
 """
 
+from newsline.documents.sentences import split_sentences, tokenize
 from newsline.relations.context import DocContext, main_event_of
 from newsline.relations.evaluate import evaluate_task_c, task_c_input
-from newsline.relations.sentences import split_sentences, tokenize
 from newsline.relations.tagger import RelationModel, RelationTagger, ScoredLink, load_model
 from newsline.relations.train import main, train_model, train_relations, tune_thresholds
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsline.documents.intervals import calendar_interval, compare_to_dct
 from newsline.documents.model import Document, Event, Timex
-from newsline.relations.sentences import sentence_index, split_sentences, tokenize
+from newsline.documents.sentences import sentence_index, split_sentences, tokenize
 from newsline.relations.syntax import Parse, parse_text
 
 __all__ = ["QUOTES", "DocContext", "Mention", "main_event_of"]

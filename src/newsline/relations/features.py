@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from newsline.documents.model import Event
 from newsline.relations.context import QUOTES, DocContext, Mention
+from newsline.relations.words import load_words
 
 __all__ = ["KINDS", "SIGNALS", "WINDOW", "Candidate", "candidates", "event_features",
            "features", "normalized"]
@@ -42,24 +43,17 @@ KINDS: tuple[str, ...] = ("ET", "ED", "EE", "EM")
 #: apart, so this changes nothing there; it keeps one very long sentence linear.
 WINDOW = 16
 
+_WORDS = load_words("en")
 #: Temporal signal words looked for between and around mentions.
-SIGNALS: frozenset[str] = frozenset(
-    """
-    before after since until till during in on at by when while as from to through
-    throughout within over for earlier later then now ago previously prior following
-    meanwhile once whenever between into upon again already still yet soon recently
-    """.split()
-)
-
-_MODALS = {"will": "will", "'ll": "will", "wo": "will", "shall": "will", "would": "would",
-           "'d": "would", "could": "could", "can": "can", "may": "may", "might": "may",
-           "must": "must", "should": "should", "ought": "should"}
-_PERFECT = {"has", "have", "had", "'ve", "having"}
-_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"}
-_NEGATION = {"not", "n't", "never", "no"}
+SIGNALS: frozenset[str] = _WORDS.signals
+_MODALS = _WORDS.modals
+_PERFECT = _WORDS.perfect
+_BE = _WORDS.be
+_NEGATION = _WORDS.negations
 _QUOTES = QUOTES
-_CONJUNCTIONS = {"and", "but", "or", ";", "while", "because", "if"}
-_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s", "ment", "ion")
+_CONJUNCTIONS = _WORDS.conjunctions
+_SUFFIXES = _WORDS.stem_suffixes
+_OPENERS = _WORDS.openers
 _FINITE = {"PAST", "PRESENT", "FUTURE"}
 _POS = {"PREP": "PREPOSITION", "ADJ": "ADJECTIVE", "N": "NOUN", "V": "VERB"}
 
@@ -338,7 +332,7 @@ def _event_event(ctx: DocContext, kind: str, a: Mention, a_e: Event, b: Mention,
     # EM: consecutive sentences; the first words of the second sentence may be signals.
     lo = ctx.sentence_start_token(b)
     feats += [f"open={w}" for w in ctx.words[lo:lo + 3]
-              if w in SIGNALS or w in ("but", "and", "also")]
+              if w in SIGNALS or w in _OPENERS]
     return feats
 
 

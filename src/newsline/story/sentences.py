@@ -1,11 +1,11 @@
 """Sentence spans of an article: one sentence a line when the text is written that way (the
-tokenised news corpora), else the rule-based splitter of :mod:`newsline.relations`."""
+tokenised news corpora), else the rule-based splitter of :mod:`newsline.documents.sentences`."""
 
 from __future__ import annotations
 
 import re
 
-from newsline.relations.sentences import split_sentences
+from newsline.documents.sentences import split_sentences
 
 _LINE = re.compile(r"[^\n]+")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"')\]]*\s*$|(?:''|')\s*$")

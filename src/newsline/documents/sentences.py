@@ -1,4 +1,7 @@
-"""A small rule-based sentence splitter and tokenizer that keep character offsets.
+"""Sentences and tokens of a text, with character offsets: the one splitter newsline uses.
+
+The English words it reads (abbreviations, titles, words that start sentences) are in
+``resources/en/sentences.toml``.
 
 Sentences
 ---------
@@ -26,44 +29,29 @@ apostrophes, hyphens, dots and commas between digits) and of single punctuation 
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from pathlib import Path
 
 __all__ = ["ABBREVIATIONS", "sentence_index", "split_sentences", "tokenize"]
 
+#: Where the language's words live: ``resources/<lang>/sentences.toml``.
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+@cache
+def _words(language: str = "en") -> dict[str, frozenset[str]]:
+    """The word lists of ``sentences.toml`` (read once)."""
+    data = tomllib.loads((RESOURCES / language / "sentences.toml").read_text(encoding="utf-8"))
+    return {key: frozenset(value.split()) for key, value in data.items()}
+
+
+_WORDS = _words("en")
 #: Words that end in a dot without ending a sentence (lower-cased, without the dot).
-ABBREVIATIONS: frozenset[str] = frozenset(
-    """
-    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr adm sgt cpl pvt rep reps sen
-    sens gov govs pres rev hon atty supt insp det messrs mmes mme mlle
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
-    sun inc corp co cos ltd plc llc bros dept univ assn assoc natl intl ave blvd rd hwy
-    no nos vol vols pp fig figs approx est vs etc al cf ca ex
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss
-    mo mont neb nev okla ore pa penn tenn tex va vt wash wis wyo
-    """.split()
-)
-
-# Titles and the like: never the end of a sentence ("Mr. Smith", "Gen. Lee").
-_TITLES: frozenset[str] = frozenset(
-    """
-    mr mrs ms dr prof sr st mt gen lt col maj capt cmdr adm sgt cpl pvt rep reps sen sens
-    gov govs pres rev hon atty supt insp det messrs mme mmes mlle vs cf
-    """.split()
-)
-
-# Abbreviations that go on only before a number ("No. 5", "Jan. 12", "pp. 3").
-_BEFORE_NUMBER: frozenset[str] = frozenset(
-    "no nos vol vols pp fig figs jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-# Words that, capitalised after "Inc." / "U.S." and the like, usually start a new sentence.
-_SENTENCE_STARTERS: frozenset[str] = frozenset(
-    """
-    the a an he she it they we i you this that these those there his her its their our
-    but and or so yet if when while as in on at for from by with after before since
-    although though however meanwhile also still then now earlier later last next mr mrs ms
-    dr some many most all no one two three four five other others such both each
-    """.split()
-)
+ABBREVIATIONS: frozenset[str] = _WORDS["abbreviations"]
+_TITLES = _WORDS["titles"]
+_BEFORE_NUMBER = _WORDS["before_number"]
+_SENTENCE_STARTERS = _WORDS["sentence_starters"]
 
 _BOUNDARY = re.compile(r"[.!?]+(?:''|['\"”’)\]])*(?=\s)")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
