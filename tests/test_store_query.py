@@ -53,6 +53,19 @@ def db(tmp_path_factory):
     return path
 
 
+def test_entries_are_rewritten_in_date_order(db, tmp_path):
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with Store.open(copy) as store:
+        assert not store.sort_entries(), "too few appended entries to bother"
+        assert store.sort_entries(force=True)
+        rows = store.con.execute("SELECT sort_date FROM entries ORDER BY rowid").fetchall()
+        dates = [r[0] for r in rows]
+        assert dates == sorted(dates, key=lambda d: (d is None, d)) and len(dates) == 8
+        assert store.con.execute("SELECT value FROM store_state").fetchone()[0] == 8
+        assert len(store.entries(EntryFilter(date_from="2024-03-04"))) == 4
+
+
 def events(db, **filters) -> list[tuple[str, str]]:
     with Store.open(db, read_only=True) as store:
         return [(e.doc, e.event) for e in store.entries(EntryFilter(**filters))]

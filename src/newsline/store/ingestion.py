@@ -71,4 +71,7 @@ def ingest(documents: Iterable[Document], db: str | Path, only: str | None = Non
             known.update(dict.fromkeys(todo, stages))
         if on_batch:
             on_batch(report)
+    if report.stored:
+        with Store.open(db, wait=wait) as store:
+            store.sort_entries()
     return report

@@ -18,10 +18,9 @@ from newsline.timeline.model import TimelineEntry
 
 @dataclass
 class StoredEntry(TimelineEntry):
-    """A timeline entry read from the store, with its article's outlet and date."""
+    """A timeline entry read from the store, with its article's outlet."""
 
     outlet: str | None = None
-    dct: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's entry object, plus the article's ``outlet``."""
@@ -120,7 +119,7 @@ def _iso(value: date | None) -> str | None:
 
 
 def entry_from_row(row: dict[str, Any]) -> StoredEntry:
-    """A StoredEntry from an ``entries`` row (with the document's ``dct``)."""
+    """A StoredEntry from an ``entries`` row."""
     sentence = (row["sentence_start"], row["sentence_end"])
     return StoredEntry(
         date=row["date"], event=row["event"], sentence=row["sentence"], doc=row["doc"],
@@ -132,7 +131,7 @@ def entry_from_row(row: dict[str, Any]) -> StoredEntry:
         highlights=[(h["start_offset"], h["end_offset"], h["kind"])
                     for h in row["highlights"] or []],
         lemma=row["lemma"] or "", keywords=frozenset(row["keywords"] or ()),
-        outlet=row["outlet"], dct=_iso(row.get("dct")))
+        outlet=row["outlet"])
 
 
 def document_from_rows(doc: dict[str, Any], timexes: list[dict[str, Any]],

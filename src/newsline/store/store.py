@@ -28,6 +28,10 @@ from newsline.timeline.model import TimelineEntry
 #: Default seconds a reader waits for a writer's batch to be committed.
 READ_WAIT = 30.0
 _ORDER = "sort_date NULLS LAST, doc, seq"
+#: When ``sort_entries`` rewrites: entries appended since the last time, as a share of all
+#: of them and as a number of rows.
+SORT_SHARE = 0.1
+SORT_MIN = 20_000
 
 
 def _one_line(err: Exception) -> str:
@@ -127,6 +131,34 @@ class Store:
             raise
         return len(items)
 
+    def sort_entries(self, force: bool = False) -> bool:
+        """Rewrite the entries in date order (one transaction) when those appended since the
+        last time are at least :data:`SORT_SHARE` of them and :data:`SORT_MIN` rows, or when
+        ``force``; returns whether it did. Date-range queries then read only the row groups
+        of their dates; the rule keeps the total rewriting within a few times the store."""
+        con = self.con
+        total = con.execute("SELECT count(*) FROM entries").fetchone()[0]
+        done = con.execute("SELECT value FROM store_state WHERE key = 'sorted_entries'"
+                           ).fetchone()[0]
+        appended = total - done
+        if not force and (appended < SORT_MIN or appended < SORT_SHARE * total):
+            return False
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("CREATE TEMP TABLE _sorted AS SELECT * FROM entries "
+                        f"ORDER BY {_ORDER}")
+            con.execute("DELETE FROM entries")
+            con.execute("INSERT INTO entries SELECT * FROM _sorted")
+            con.execute("DROP TABLE _sorted")
+            con.execute("UPDATE store_state SET value = ? WHERE key = 'sorted_entries'",
+                        [total])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("CHECKPOINT")
+        return True
+
     # -- reading -------------------------------------------------------------------------
 
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -138,11 +170,9 @@ class Store:
                 offset: int = 0) -> list[StoredEntry]:
         """The stored timeline entries that pass ``flt``, by date (undated last)."""
         where, params = (flt or EntryFilter()).where()
-        sql = (f"SELECT e.*, d.dct FROM (SELECT * FROM entries WHERE {where} "
-               f"ORDER BY {_ORDER}"
+        sql = (f"SELECT * EXCLUDE (search) FROM entries WHERE {where} ORDER BY {_ORDER}"
                + (f" LIMIT {int(limit)}" if limit is not None else "")
-               + (f" OFFSET {int(offset)}" if offset else "")
-               + f") e JOIN documents d USING (doc_key) ORDER BY {_ORDER}")
+               + (f" OFFSET {int(offset)}" if offset else ""))
         return [entry_from_row(row) for row in self._dicts(sql, params)]
 
     def count_entries(self, flt: EntryFilter | None = None) -> int:
