@@ -232,3 +232,17 @@ def test_query_gives_what_timeline_gives_for_the_same_articles(tmp_path, capsys)
     stored = json.loads(capsys.readouterr().out)["entries"]
     assert len(timeline) >= 8
     assert [{k: v for k, v in e.items() if k != "outlet"} for e in stored] == timeline
+
+
+def test_story_from_the_store_is_the_story_of_the_articles(tmp_path, capsys):
+    folder = tmp_path / "in"
+    articles(folder, 6)
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(folder), "--db", str(db), "--only", "timex", "-q"]) == 0
+    assert main(["story", str(folder)]) == 0
+    from_files = json.loads(capsys.readouterr().out)
+    assert main(["story", "--db", str(db)]) == 0
+    from_store = json.loads(capsys.readouterr().out)
+    assert from_store == from_files and from_store["entries"]
+    assert main(["story"]) == 2
+    assert "--db" in capsys.readouterr().err

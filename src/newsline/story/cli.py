@@ -31,7 +31,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
     from newsline.cli_io import add_input_arguments, add_output_argument
 
     story = sub.add_parser("story", help="the timeline an editor would write from many articles")
-    add_input_arguments(story)
+    story.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files, folders (recursively) or - for standard input")
+    story.add_argument("--db", metavar="DB", help="build the story from the articles of this "
+                                                  "store (opened read-only) instead of PATHs")
+    add_input_arguments(story, paths=False)
     story.add_argument("--dates", type=_positive, metavar="N",
                        help="at most N dates (default: chosen from the material)")
     story.add_argument("--sentences", type=_positive, default=2, metavar="K",
@@ -55,8 +59,19 @@ def cmd_story(args: argparse.Namespace) -> int:
     from newsline.story.writers import render
 
     check_output(args.output)
-    story = build_story(read_documents(args), dates=args.dates, sentences=args.sentences,
-                        start=args.start, end=args.end, query=args.query)
+    options = {"dates": args.dates, "sentences": args.sentences, "start": args.start,
+               "end": args.end, "query": args.query}
+    if args.db:
+        from newsline.store import Store
+
+        with Store.open(args.db, read_only=True) as store:
+            story = build_story(store.documents(), **options)
+    elif args.paths:
+        story = build_story(read_documents(args), **options)
+    else:
+        from newsline.errors import InputError
+
+        raise InputError("story", "give the articles (PATH...) or a store (--db DB)")
     write_output(args.output, render(story, args.format))
     return 0
 
