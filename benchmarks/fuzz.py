@@ -9,9 +9,11 @@ broken; texts dense with dates, numbers, tokenised and Unicode text — and chec
 - no offset violation: every span satisfies ``0 <= start < end <= len(text)`` and
   ``text[start:end]`` is the span's text; links name existing ids;
 - valid values: every tagger value is a well-formed TIMEX3 value for its type;
-- speed: no input takes more than 1 s per 10 kB.
+- speed: no input takes more than 1 s of CPU per 10 kB (an input under 10 kB counts as
+  10 kB; CPU time of this process, so a busy machine does not count as slowness; the models
+  are loaded before the clock starts).
 
-    python benchmarks/fuzz.py --readers 600000 --tagger 390000 --pipeline 10000
+    python benchmarks/fuzz.py --readers 150000 --tagger 840000 --pipeline 10000
 
 prints a table of counts and failures (figures kept in docs/fuzzing.md); exit status 1 if any
 check failed, with the first failing inputs written to ``--failures`` for replay.
@@ -158,7 +160,8 @@ def a_file(rng: random.Random) -> tuple[str, bytes]:
 class Checks:
     """Counts of inputs and failures by target and kind; keeps the first failures."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: float | None = None) -> None:
+        self.deadline = deadline
         self.inputs: Counter[str] = Counter()
         self.failures: Counter[tuple[str, str]] = Counter()
         self.examples: list[dict[str, object]] = []
@@ -170,9 +173,13 @@ class Checks:
             self.examples.append({"target": target, "kind": kind, "detail": str(detail)[:300],
                                   "input": data if isinstance(data, str) else repr(data)[:2000]})
 
+    def out_of_time(self) -> bool:
+        """Whether ``--max-seconds`` has passed (the counts so far are then reported)."""
+        return self.deadline is not None and time.monotonic() > self.deadline
+
     def timed(self, target: str, size: int, started: float, data: object) -> None:
-        """Seconds per 10 kB, an input under 10 kB counted as 10 kB (1 s for any small one)."""
-        elapsed = time.perf_counter() - started
+        """CPU seconds per 10 kB, an input under 10 kB counted as 10 kB."""
+        elapsed = time.process_time() - started
         per_10kb = elapsed / max(size, 10_000) * 10_000
         self.slowest[target] = max(self.slowest.get(target, 0.0), per_10kb)
         if per_10kb > 1.0:
@@ -221,11 +228,13 @@ def fuzz_readers(rng: random.Random, count: int, checks: Checks, folder: Path) -
     _warm_up_html(folder)
     try:
         for index in range(count):
+            if checks.out_of_time():
+                break
             suffix, content = a_file(rng)
             path = folder / f"input{suffix}"
             path.write_bytes(content)
             checks.inputs["readers"] += 1
-            started = time.perf_counter()
+            started = time.process_time()
             try:
                 items = list(iter_file(path, dct=rng.choice([None, None, "2025-12-13"]),
                                        max_chars=rng.choice([None, 50, 100_000])))
@@ -253,10 +262,12 @@ def fuzz_readers(rng: random.Random, count: int, checks: Checks, folder: Path) -
 def fuzz_tagger(rng: random.Random, count: int, checks: Checks) -> None:
     tagger = TimexTagger()
     for index in range(count):
+        if checks.out_of_time():
+            break
         sample = text(rng) if rng.random() < 0.98 else text(rng, rng.choice([2000, 5000]))
         when = rng.choice([dct(rng), "2025-12-13", None])
         checks.inputs["tagger"] += 1
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             timexes = tagger.tag(sample, when)
         except Exception as err:  # noqa: BLE001
@@ -276,13 +287,15 @@ def _pipeline() -> Callable[[list[Document]], Iterator[Document]]:
 
 def fuzz_pipeline(rng: random.Random, count: int, checks: Checks, batch: int = 50) -> None:
     annotate = _pipeline()
+    if count:
+        list(annotate([Document(id="warm-up", text="It rained on Monday.", dct="2025-12-13")]))
     done = 0
-    while done < count:
+    while done < count and not checks.out_of_time():
         docs = [Document(id=f"d{done + i}", text=text(rng) or "x", dct=dct(rng))
                 for i in range(min(batch, count - done))]
         size = sum(len(d.text) for d in docs)
         checks.inputs["pipeline"] += len(docs)
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             annotated = list(annotate(docs))
         except Exception as err:  # noqa: BLE001
@@ -302,10 +315,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pipeline", type=int, default=500)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--failures", default="fuzz-failures.json")
+    parser.add_argument("--max-seconds", type=float,
+                        help="stop after this long and report the inputs checked so far")
     args = parser.parse_args(argv)
-    checks = Checks()
+    checks = Checks(time.monotonic() + args.max_seconds if args.max_seconds else None)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder:
+    shm = Path("/dev/shm")  # a file system in memory where there is one: the disk is slower
+    with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else None) as folder:
         fuzz_readers(random.Random(args.seed), args.readers, checks, Path(folder))
     fuzz_tagger(random.Random(args.seed + 1), args.tagger, checks)
     fuzz_pipeline(random.Random(args.seed + 2), args.pipeline, checks)
