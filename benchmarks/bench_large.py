@@ -24,18 +24,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from _common import revision
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "tempeval3" / "train"
 #: Peak memory the issue allows for the 5 MB article.
 LIMIT_MB = 2048
-
-
-def _revision() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "?"
 
 
 def make_article(data: Path, chars: int) -> str:
@@ -76,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     body = make_article(args.data, args.chars)
     tokens = len(body.split())
     print(f"# one article of {len(body):,} characters ({tokens:,} tokens), commit "
-          f"{_revision()}, Python {platform.python_version()}, {os.cpu_count()} CPUs")
+          f"{revision()}, Python {platform.python_version()}, {os.cpu_count()} CPUs")
     print("| command | chars | tokens | wall s | CPU s | tokens/CPU s | peak MiB | within 2 GiB "
           "| exit | output bytes |")
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|", flush=True)

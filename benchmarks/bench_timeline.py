@@ -17,21 +17,14 @@ from __future__ import annotations
 import argparse
 import platform
 import statistics
-import subprocess
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from _common import revision
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "tempeval3" / "train"
-
-
-def _revision() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "?"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cpu.append(time.process_time() - cpu_started)
     median, cpu_median = statistics.median(passes), statistics.median(cpu)
     print(f"# {len(gold)} documents, {tokens:,} tokens, batches of {args.batch}, "
-          f"commit {_revision()}, Python {platform.python_version()}")
+          f"commit {revision()}, Python {platform.python_version()}")
     print("| command | docs | tokens | start-up s | median s | docs/s | tokens/s | CPU s "
           "| tokens/CPU s | entries | passes s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")

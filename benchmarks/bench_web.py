@@ -30,17 +30,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from _common import revision
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "korea_troops.txt"
 HOST = "127.0.0.1"  # loopback only
-
-
-def _revision() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "?"
 
 
 def _free_port() -> int:
@@ -203,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ok = len(load.latencies)
     print(f"newsline web load: {platform.node()} {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, commit {_revision()}")
+          f"Python {platform.python_version()}, commit {revision()}")
     print(f"server start-up (models loaded) {startup:.1f} s; {args.clients} clients, "
           f"{load.done} requests sent of {args.requests}, ~{tokens / len(bodies):.0f} "
           "tokens each")

@@ -13,7 +13,7 @@ from typing import Any
 from newsline.documents import iter_documents
 from newsline.documents._common import date_part, resolve_dct
 from newsline.documents.model import Document
-from newsline.documents.readers import iter_file
+from newsline.documents.readers import iter_file, skip_or_raise
 from newsline.errors import InputError
 
 PARQUET = ".parquet"
@@ -83,14 +83,7 @@ def iter_inputs(paths: Iterable[str], dct: str | None = None, keep_going: bool =
             yield from iter_documents([path], dct=dct, keep_going=keep_going,
                                       on_error=on_error)
             continue
-        for item in iter_parquet(path, dct):
-            if isinstance(item, InputError):
-                if not keep_going:
-                    raise item
-                if on_error is not None:
-                    on_error(item)
-                continue
-            yield item
+        yield from skip_or_raise(iter_parquet(path, dct), keep_going, on_error)
 
 
 def file_documents(name: str, content: bytes, dct: str | None = None

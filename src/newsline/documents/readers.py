@@ -20,7 +20,7 @@ from newsline.errors import InputError
 
 __all__ = [
     "SUPPORTED_EXTENSIONS", "iter_documents", "iter_file", "parse_text", "read_document",
-    "read_stdin", "resolve_dct",
+    "read_stdin", "resolve_dct", "skip_or_raise",
 ]
 
 SUPPORTED_EXTENSIONS = (".txt", ".tml", ".xml", ".json", ".jsonl", ".html", ".htm")
@@ -484,11 +484,18 @@ def iter_documents(
     """
     dct = resolve_dct(dct)
     for arg in paths:
-        for item in _read_path(str(arg), dct, max_chars):
-            if isinstance(item, InputError):
-                if not keep_going:
-                    raise item
-                if on_error is not None:
-                    on_error(item)
-                continue
-            yield item
+        yield from skip_or_raise(_read_path(str(arg), dct, max_chars), keep_going, on_error)
+
+
+def skip_or_raise(items: Iterable[Document | InputError], keep_going: bool,
+                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Document]:
+    """The Documents of ``items``; an InputError among them is raised, or with
+    ``keep_going`` passed to ``on_error`` (if given) and skipped."""
+    for item in items:
+        if isinstance(item, InputError):
+            if not keep_going:
+                raise item
+            if on_error is not None:
+                on_error(item)
+            continue
+        yield item
