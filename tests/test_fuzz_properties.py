@@ -86,3 +86,11 @@ def test_pipeline_outputs_keep_spans_inside_the_text() -> None:
     fuzz.fuzz_pipeline(random.Random(7), 40, checks, batch=20)
     assert checks.inputs["pipeline"] == 40
     assert not [e for e in checks.examples if e["kind"] != "slow"], checks.examples[0]
+
+
+def test_fractional_counts_are_written_without_exponents() -> None:
+    from newsline.timex import TimexTagger
+
+    timexes = TimexTagger().tag("It took a million half quarter.", "2025-01-01")
+    assert timexes and all(is_valid_value(t.type, t.value) for t in timexes)
+    assert all("e" not in t.value.lower().removeprefix("p") for t in timexes)

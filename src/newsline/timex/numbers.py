@@ -82,5 +82,8 @@ class NumberWords:
 
 
 def format_number(value: float) -> str:
-    """Render a count for a TIMEX3 value: 3.0 -> "3", 0.5 -> "0.5"."""
-    return str(int(value)) if value == int(value) else f"{value:g}"
+    """Render a count for a TIMEX3 value: 3.0 -> "3", 0.5 -> "0.5", 1000000.5 ->
+    "1000000.5" (never exponent notation, which TIMEX3 values cannot hold)."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
